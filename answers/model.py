@@ -1,0 +1,48 @@
+"""What the answer layer hands to every front end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """The article an answer rests on."""
+
+    article_id: str
+    title: str
+    source: str
+    published: str  # YYYY-MM-DD
+    snippet: str
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A templated answer to one question, or a plain refusal (answered=False)."""
+
+    question: str
+    answered: bool
+    text: str  # the plain text a person reads
+    lang: str  # "en" or "zh": the language of the question and of the templates used
+    citations: tuple[Citation, ...] = ()
+    highlights: tuple[str, ...] = ()  # words of `text` that matched the question, to be shown bold
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "answer": self.text,
+            "citations": [c.to_json() for c in self.citations],
+        }

@@ -1,0 +1,111 @@
+"""The `postbot` command line: parses arguments and hands off to one command module.
+
+Command modules are imported only when their command runs, so `postbot ask` never
+pays for importing Telegram.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.settings import Settings, SettingsError
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """The person gave the command something it cannot use; exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="FILE",
+        help="corpus file to use (default: $POSTBOT_CORPUS, else the shipped corpus)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="postbot",
+        description="Answers questions about China Post's cooperation agreements.",
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("build-corpus", parents=[common], help="clean raw pages into the corpus")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a raw page or a folder")
+    p.add_argument("--out", type=Path, metavar="FILE", help="output (default: shipped corpus)")
+    p.add_argument(
+        "--skip-invalid", action="store_true", help="skip pages that cannot be parsed"
+    )
+
+    p = sub.add_parser("agreements", parents=[common], help="list the agreements, newest first")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("ask", parents=[common], help="answer one question (or stdin lines)")
+    p.add_argument("question", nargs="?", metavar="QUESTION", help="omit to read stdin")
+    p.add_argument("--json", action="store_true", help="print one JSON object per question")
+
+    sub.add_parser("chat", parents=[common], help="chat in the terminal")
+
+    p = sub.add_parser("eval", parents=[common], help="score the bot on a question set")
+    p.add_argument("file", type=Path, metavar="FILE", help="questions in JSON lines")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    sub.add_parser("run", parents=[common], help="run the Telegram bot")
+
+    p = sub.add_parser("stats", parents=[common], help="report on the query log")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--db", type=Path, metavar="FILE", help="query log (default: $POSTBOT_DB)")
+    return parser
+
+
+def _module_for(command: str | None, settings: Settings) -> str:
+    if command is None:
+        return "run" if settings.telegram_token else "chat"
+    return command.replace("-", "_")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `postbot` console script; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"postbot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.corpus is not None:
+        settings = _with_corpus(settings, args.corpus)
+    if args.command is None and not settings.telegram_token:
+        print(
+            "postbot: no TELEGRAM_BOT_TOKEN set, so chatting here; "
+            "set it to connect the bot to Telegram.",
+            file=sys.stderr,
+        )
+    module = importlib.import_module(f"bot.commands.{_module_for(args.command, settings)}")
+    from corpus.errors import CorpusError
+
+    try:
+        return int(module.run(args, settings))
+    except UsageError as exc:
+        print(f"postbot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CorpusError as exc:
+        print(f"postbot: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _with_corpus(settings: Settings, path: Path) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, corpus_path=path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Every setting postbot reads from the environment, read in one place."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ENGINES = ("auto", "rank-bm25", "bm25s")
+
+
+class SettingsError(ValueError):
+    """An environment variable holds a value postbot cannot use."""
+
+
+def _default_db_path() -> Path:
+    from platformdirs import user_state_path
+
+    return user_state_path("postbot") / "postbot.sqlite3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """postbot's configuration; `from_env` is the only reader of the environment."""
+
+    telegram_token: str | None = None
+    api_base_url: str | None = None
+    corpus_path: Path | None = None  # None: the corpus shipped with the package
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    port: int = 8443
+    log_level: str = "INFO"
+    db_path: Path | None = None  # None: a file in the user's state folder
+    admins: frozenset[int] = field(default_factory=frozenset)
+    rate_per_min: int = 20
+    engine: str = "auto"
+    cache_dir: Path | None = None  # None: next to the corpus, else the user's cache folder
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read the settings from `env` (default: the process environment)."""
+        env = os.environ if env is None else env
+
+        def text(name: str) -> str | None:
+            value = env.get(name, "").strip()
+            return value or None
+
+        def integer(name: str, default: int) -> int:
+            value = text(name)
+            if value is None:
+                return default
+            try:
+                return int(value)
+            except ValueError:
+                raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
+
+        admins: set[int] = set()
+        for part in (text("POSTBOT_ADMINS") or "").split(","):
+            if part.strip():
+                try:
+                    admins.add(int(part))
+                except ValueError:
+                    raise SettingsError(
+                        f"POSTBOT_ADMINS must be comma-separated Telegram user ids, not {part!r}"
+                    ) from None
+        engine = text("POSTBOT_ENGINE") or "auto"
+        if engine not in ENGINES:
+            raise SettingsError(f"POSTBOT_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}")
+        corpus = text("POSTBOT_CORPUS")
+        db = text("POSTBOT_DB")
+        cache = text("POSTBOT_CACHE_DIR")
+        return cls(
+            telegram_token=text("TELEGRAM_BOT_TOKEN"),
+            api_base_url=text("TELEGRAM_API_BASE_URL"),
+            corpus_path=Path(corpus) if corpus else None,
+            webhook_url=text("POSTBOT_WEBHOOK_URL"),
+            webhook_secret=text("POSTBOT_WEBHOOK_SECRET"),
+            port=integer("PORT", 8443),
+            log_level=(text("LOG_LEVEL") or "INFO").upper(),
+            db_path=Path(db) if db else None,
+            admins=frozenset(admins),
+            rate_per_min=integer("POSTBOT_RATE_PER_MIN", 20),
+            engine=engine,
+            cache_dir=Path(cache) if cache else None,
+        )
+
+    @property
+    def database(self) -> Path:
+        """Where the query log lives."""
+        return self.db_path or _default_db_path()

@@ -1,0 +1,14 @@
+"""Errors raised while building or loading the corpus."""
+
+
+class CorpusError(Exception):
+    """The corpus could not be built or loaded; the message says why, in one line."""
+
+
+class PageError(CorpusError):
+    """A raw page could not be parsed into an article."""
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
