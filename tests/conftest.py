@@ -1,0 +1,33 @@
+"""Shared test setup: every test's state (query log, index cache) lives in its own tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+_ENV_SET_BY_TESTS = (
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_API_BASE_URL",
+    "POSTBOT_CORPUS",
+    "POSTBOT_WEBHOOK_URL",
+    "POSTBOT_WEBHOOK_SECRET",
+    "POSTBOT_ADMINS",
+    "POSTBOT_RATE_PER_MIN",
+    "POSTBOT_ENGINE",
+    "LOG_LEVEL",
+    "PORT",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_state(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point the query log and the index cache at a fresh folder; clear the bot's settings."""
+    state = tmp_path_factory.mktemp("state")
+    for name in _ENV_SET_BY_TESTS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("POSTBOT_DB", str(state / "postbot.sqlite3"))
+    monkeypatch.setenv("POSTBOT_CACHE_DIR", str(state / "cache"))
+    return state
