@@ -1,0 +1,254 @@
+"""Follow-up questions: spotting a question that refers back, and remembering what each chat saw.
+
+A question such as "Who witnessed it?" or "它是什么时候签的？" names no agreement of its own;
+the front end answers it from the article it last cited in that chat, if that was recent.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
+from answers.model import Answer
+from corpus.model import Article
+
+__all__ = ["ConversationMemory", "FollowUpRule", "refers_back"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that point back at something said before. "that" is handled apart: it is also a
+# relative pronoun ("the project that aims ..."), which points at nothing.
+_EN_BACK_WORDS = _words(
+    "it its itself this these those they them their theirs there he him his she her such"
+)
+# Phrases that lean on the conversation: the definite "the agreement" in a chat means the
+# one just discussed; "what about ..." continues the last question.
+_EN_BACK_PHRASES = (
+    "the agreement",
+    "the deal",
+    "the contract",
+    "the partnership",
+    "the signing",
+    "the ceremony",
+    "the meeting",
+    "the two sides",
+    "the two parties",
+    "both sides",
+    "both parties",
+    "the same",
+    "what about",
+    "how about",
+    "what else",
+    "anything else",
+)
+_EN_CONTINUATIONS = ("and ", "also ", "so ")
+# "that" refers back after these words ("was that signed", "about that") or before these
+# nouns ("that agreement"); elsewhere it is read as a relative pronoun.
+_THAT_AFTER = _words(
+    "is was are were did does do has had about of on in for with from to by sign "
+    "signed explain mean means"
+)
+_THAT_BEFORE = _words("agreement deal contract signing ceremony meeting document partnership one")
+# "Is there an agreement on ...?" asks whether one exists; it points back at nothing.
+_EN_EXISTENTIAL = re.compile(r"\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|are|was|were)\b")
+
+# Chinese pronouns and demonstratives, minus the words that merely contain them
+# (那么 "then", 应该 "should", 其他 "other", 因此 "therefore", 彼此 "each other", ...).
+_ZH_BACK = re.compile(
+    r"它|这|那(?!么)|(?<!应)该|(?<![因彼如])此|其(?![他它实])|上述|双方|他们|她们"
+)
+# An elliptical question: a few characters and a closing 呢 ("领域呢？" what about the areas?).
+_ZH_ELLIPSIS = re.compile(r"^[\w\s]{1,8}呢[？?]?$")
+
+# Words a party's name carries that say what kind of body it is, not which one.
+_GENERIC_NAME_WORDS = _words(
+    "the group corporation corp limited ltd co company provincial province municipal "
+    "city county government people's committee"
+)
+_ACRONYM_SKIP = _words("of and the for")
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _word_key(word: str) -> str:
+    return _POSSESSIVE.sub("", word.lower())
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return text.replace("’", "'").replace("‘", "'").strip()
+
+
+def _contains_name(lowered: str, name: str) -> bool:
+    if _CJK.search(name):
+        return name in lowered
+    return re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", lowered) is not None
+
+
+def _that_refers_back(words: list[str]) -> bool:
+    for i, word in enumerate(words):
+        if word != "that":
+            continue
+        before = words[i - 1] if i > 0 else None
+        after = words[i + 1] if i + 1 < len(words) else None
+        if before is None or after is None or before in _THAT_AFTER or after in _THAT_BEFORE:
+            return True
+    return False
+
+
+def _has_back_reference(question: str) -> bool:
+    lowered = question.lower()
+    if _ZH_BACK.search(question) or _ZH_ELLIPSIS.match(question):
+        return True
+    lowered = _EN_EXISTENTIAL.sub(" ", lowered)
+    words = re.findall(r"[a-z]+", lowered)
+    if _EN_BACK_WORDS.intersection(words) or _that_refers_back(words):
+        return True
+    spaced = " ".join(words)
+    if spaced.startswith(_EN_CONTINUATIONS):
+        return True
+    return any(_contains_name(spaced, phrase) for phrase in _EN_BACK_PHRASES)
+
+
+def _names_stranger(question: str, vocabulary: Collection[str]) -> bool:
+    """True when a capitalised word past the first is unknown to the corpus: "What about Hebei?"."""
+    words = _LATIN_WORD.findall(question)
+    for word in words[1:]:
+        if word[0].isupper() and word != "I" and _word_key(word) not in vocabulary:
+            return True
+    return False
+
+
+def refers_back(
+    question: str, names: Collection[str], vocabulary: Collection[str] | None = None
+) -> bool:
+    """True when `question` names no known party and points back at the conversation.
+
+    `names` are the lower-cased party names that pick out one agreement (see
+    `FollowUpRule.from_articles`); `vocabulary`, when given, holds the lower-cased words the
+    corpus uses, so that a capitalised word outside it ("What about Hebei?") counts as naming
+    some other party.
+    """
+    question = _normalise(question)
+    if not question:
+        return False
+    lowered = question.lower()
+    if any(_contains_name(lowered, name) for name in names):
+        return False
+    if vocabulary is not None and _names_stranger(question, vocabulary):
+        return False
+    return _has_back_reference(question)
+
+
+def _name_forms(party: str) -> set[str]:
+    """The ways a question may name `party`: in full, without generic words, as an acronym."""
+    forms = {party.lower()}
+    words = party.split()
+    core = [w for w in words if w.lower() not in _GENERIC_NAME_WORDS]
+    if core:
+        forms.add(" ".join(core).lower())
+    capitals = [w for w in words if w[:1].isupper() and w.lower() not in _ACRONYM_SKIP]
+    if len(capitals) >= 3:
+        forms.add("".join(w[0] for w in capitals).lower())
+    return {form for form in forms if form}
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpRule:
+    """What a question must avoid naming to count as a follow-up, learnt from one corpus."""
+
+    names: frozenset[str]
+    vocabulary: frozenset[str]
+
+    @classmethod
+    def from_articles(
+        cls, articles: Iterable[Article], aliases: Iterable[tuple[str, str]] = ()
+    ) -> FollowUpRule:
+        """Collect the party names that tell agreements apart, plus the corpus's words.
+
+        A name every agreement shares ("China Post") tells none apart and is left out.
+        `aliases` are (other-language name, corpus name) pairs, e.g. a glossary's
+        ("吉林", "Jilin"); an alias counts when its corpus name does.
+        """
+        articles = list(articles)
+        per_agreement = [
+            set().union(*(_name_forms(p) for p in a.agreement.parties))
+            for a in articles
+            if a.agreement is not None
+        ]
+        shared = set.intersection(*per_agreement) if len(per_agreement) > 1 else set()
+        names = set().union(*per_agreement) - shared
+        for alias, target in aliases:
+            if target.strip().lower() in names and alias.strip():
+                names.add(alias.strip().lower())
+        vocabulary: set[str] = set()
+        for article in articles:
+            for text in (article.title, article.source, *article.paragraphs):
+                vocabulary.update(_word_key(w) for w in _LATIN_WORD.findall(text))
+        return cls(names=frozenset(names), vocabulary=frozenset(vocabulary))
+
+    def refers_back(self, question: str) -> bool:
+        """True when `question` names no known party and points back at the conversation."""
+        return refers_back(question, self.names, self.vocabulary)
+
+
+class ConversationMemory:
+    """Per chat, the article last cited, forgotten after `ttl` seconds; at most `max_chats` kept."""
+
+    def __init__(
+        self,
+        ttl: float = 30 * 60,
+        max_chats: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if ttl <= 0 or max_chats <= 0:
+            raise ValueError("ttl and max_chats must be positive")
+        self._ttl = ttl
+        self._max_chats = max_chats
+        self._clock = clock
+        self._last: OrderedDict[object, tuple[str, float]] = OrderedDict()
+
+    def remember(self, chat: object, article_id: str) -> None:
+        """Note that `chat` was last answered from `article_id`."""
+        self._last[chat] = (article_id, self._clock())
+        self._last.move_to_end(chat)
+        while len(self._last) > self._max_chats:
+            self._last.popitem(last=False)
+
+    def recall(self, chat: object) -> str | None:
+        """The article `chat` was last answered from, if within the time to live."""
+        entry = self._last.get(chat)
+        if entry is None:
+            return None
+        article_id, at = entry
+        if self._clock() - at > self._ttl:
+            del self._last[chat]
+            return None
+        return article_id
+
+    def forget(self, chat: object) -> None:
+        """Drop what `chat` was last answered from."""
+        self._last.pop(chat, None)
+
+    def note(self, chat: object, answer: Answer) -> None:
+        """Remember the top citation of an answered question; an abstention changes nothing."""
+        if answer.answered and answer.citations:
+            self.remember(chat, answer.citations[0].article_id)
+
+    def about(self, chat: object, question: str, rule: FollowUpRule) -> str | None:
+        """The article to answer `question` from, when it is a follow-up in `chat`; else None."""
+        if not rule.refers_back(question):
+            return None
+        return self.recall(chat)
+
+    def __len__(self) -> int:
+        return len(self._last)
