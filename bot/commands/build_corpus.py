@@ -1,0 +1,34 @@
+"""`postbot build-corpus PATH... [--out FILE] [--skip-invalid]`: clean raw pages into a corpus."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot.cli import UsageError
+from bot.settings import Settings
+from corpus.build import build_corpus, find_pages
+from corpus.errors import CorpusError
+from corpus.store import DEFAULT_CORPUS, write_articles
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Build the corpus; the output file is replaced only when the build succeeds."""
+    out = args.out or settings.corpus_path or DEFAULT_CORPUS
+    try:
+        find_pages(args.paths)
+    except CorpusError as exc:
+        raise UsageError(str(exc)) from None
+    result = build_corpus(args.paths, skip_invalid=args.skip_invalid)
+    for page, reason in result.skipped:
+        print(f"postbot: skipped {page}: {reason}", file=sys.stderr)
+    if not result.articles:
+        raise CorpusError("no valid pages; the corpus was left as it was")
+    write_articles(result.articles, out)
+    agreements = sum(1 for a in result.articles if a.agreement is not None)
+    print(
+        f"Wrote {len(result.articles)} articles ({agreements} with an agreement) to {out}"
+        f" from {result.pages} pages"
+        f" ({result.duplicates} duplicates dropped, {len(result.skipped)} skipped)."
+    )
+    return 0
