@@ -1,0 +1,214 @@
+"""The index cache: reused when sound, rebuilt when stale, damaged or unwritable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus.model import Article
+from corpus.store import write_articles
+from retrieval import cache
+from retrieval.cache import cache_folders, load_index, load_index_parts
+from retrieval.engines import BM25SEngine, RankBM25Engine
+
+
+def _article(number: int, place: str) -> Article:
+    return Article(
+        id=f"a{number}",
+        title=f"China Post and {place} sign cooperation agreement",
+        source="China Post",
+        published=f"2022-0{number}-01",
+        lang="en",
+        paragraphs=(
+            f"On May {number}, China Post met officials in {place}. They signed a deal.",
+            f"The two sides will cooperate in logistics and e-commerce in {place}.",
+        ),
+        origin=f"{number}.txt",
+        agreement=None,
+    )
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "corpus" / "articles.jsonl"
+    write_articles([_article(1, "Jilin"), _article(2, "Hunan"), _article(3, "Gansu")], path)
+    return path
+
+
+@pytest.fixture
+def articles(corpus: Path) -> list[Article]:
+    from corpus.store import load_articles
+
+    return load_articles(corpus)
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def tokenize_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records every text the cache tokenizes: empty means the index came from the cache."""
+    calls: list[str] = []
+    original = cache.tokenize
+
+    def recording(text: str) -> list[str]:
+        calls.append(text)
+        return original(text)
+
+    monkeypatch.setattr(cache, "tokenize", recording)
+    return calls
+
+
+def _files(folder: Path) -> dict[str, Path]:
+    manifest = json.loads((folder / "manifest.json").read_text())
+    return {role: folder / entry["name"] for role, entry in manifest["files"].items()}
+
+
+def _hits(index, query: list[str]) -> list[tuple[str, int, float]]:
+    return [
+        (h.passage.article_id, h.passage.position, round(h.score, 9))
+        for h in index.search(query, 5)
+    ]
+
+
+def test_load_index_second_load_comes_from_cache(
+    corpus, articles, cache_dir, tokenize_calls
+) -> None:
+    first = load_index(corpus, articles, cache_dir=cache_dir)
+    assert tokenize_calls
+    tokenize_calls.clear()
+    second = load_index(corpus, articles, cache_dir=cache_dir)
+    assert tokenize_calls == []
+    assert second.passages == first.passages
+    assert second.tokens == first.tokens
+    assert _hits(second, ["hunan", "logist"]) == _hits(first, ["hunan", "logist"])
+
+
+def test_load_index_rebuilds_when_the_corpus_changes(
+    corpus, articles, cache_dir, tokenize_calls
+) -> None:
+    load_index(corpus, articles, cache_dir=cache_dir)
+    changed = [*articles, _article(4, "Tibet")]
+    write_articles(changed, corpus)
+    tokenize_calls.clear()
+    index = load_index(corpus, changed, cache_dir=cache_dir)
+    assert tokenize_calls
+    assert {p.article_id for p in index.passages} == {"a1", "a2", "a3", "a4"}
+
+
+@pytest.mark.parametrize("version", ["INDEX_VERSION", "TOKENIZER_VERSION"])
+def test_load_index_rebuilds_when_a_version_changes(
+    version, corpus, articles, cache_dir, tokenize_calls, monkeypatch
+) -> None:
+    load_index(corpus, articles, cache_dir=cache_dir)
+    monkeypatch.setattr(cache, version, "changed")
+    tokenize_calls.clear()
+    load_index(corpus, articles, cache_dir=cache_dir)
+    assert tokenize_calls
+
+
+def test_load_index_rebuilds_a_truncated_file(corpus, articles, cache_dir, tokenize_calls) -> None:
+    load_index(corpus, articles, cache_dir=cache_dir)
+    (folder,) = cache_folders(corpus, cache_dir)
+    token_ids = _files(folder)["token_ids"]
+    token_ids.write_bytes(token_ids.read_bytes()[:-8])
+    tokenize_calls.clear()
+    index = load_index(corpus, articles, cache_dir=cache_dir)
+    assert tokenize_calls
+    assert _hits(index, ["gansu"])[0][0] == "a3"
+    tokenize_calls.clear()
+    load_index(corpus, articles, cache_dir=cache_dir)  # the rebuilt cache is sound again
+    assert tokenize_calls == []
+
+
+def test_load_index_rebuilds_a_tampered_file(corpus, articles, cache_dir, tokenize_calls) -> None:
+    load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    (folder,) = cache_folders(corpus, cache_dir)
+    data_file = _files(folder)["bm25s_data"]
+    raw = bytearray(data_file.read_bytes())
+    raw[-3] ^= 0xFF  # same size, different score
+    data_file.write_bytes(bytes(raw))
+    tokenize_calls.clear()
+    parts = load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    assert tokenize_calls
+    reference = RankBM25Engine(parts.tokens)
+    np.testing.assert_allclose(parts.engine.get_scores(["jilin"]), reference.get_scores(["jilin"]))
+
+
+def test_load_index_never_unpickles_even_with_a_matching_manifest(
+    corpus, articles, cache_dir, tokenize_calls
+) -> None:
+    load_index(corpus, articles, cache_dir=cache_dir)
+    (folder,) = cache_folders(corpus, cache_dir)
+    manifest_path = folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    evil = folder / manifest["files"]["token_offsets"]["name"]
+    np.save(evil, np.array([{"x": 1}], dtype=object), allow_pickle=True)
+    manifest["files"]["token_offsets"].update(size=evil.stat().st_size, sha256=cache._sha256(evil))
+    manifest_path.write_text(json.dumps(manifest))
+    tokenize_calls.clear()
+    load_index(corpus, articles, cache_dir=cache_dir)
+    assert tokenize_calls
+
+
+def test_load_index_falls_back_to_the_user_cache_when_beside_the_corpus_is_unwritable(
+    corpus, articles, tmp_path, tokenize_calls, monkeypatch
+) -> None:
+    monkeypatch.setattr(cache, "user_cache_root", lambda: tmp_path / "user-cache")
+    beside, user = cache_folders(corpus)
+    beside.write_text("a file where the cache folder would go")  # mkdir fails, even as root
+    load_index(corpus, articles)
+    assert (user / "manifest.json").is_file()
+    tokenize_calls.clear()
+    load_index(corpus, articles)
+    assert tokenize_calls == []
+
+
+def test_load_index_caches_beside_the_corpus_by_default(
+    corpus, articles, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr(cache, "user_cache_root", lambda: tmp_path / "user-cache")
+    load_index(corpus, articles)
+    assert (corpus.parent / "articles.jsonl.postbot-index" / "manifest.json").is_file()
+    assert not (tmp_path / "user-cache").exists()
+
+
+def test_load_index_forced_bm25s_is_cached_and_reloaded(
+    corpus, articles, cache_dir, monkeypatch
+) -> None:
+    first = load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    assert first.engine.name == "bm25s"
+
+    def no_rebuild(_tokens):
+        raise AssertionError("bm25s arrays should come from the cache")
+
+    monkeypatch.setattr(BM25SEngine, "build", no_rebuild)
+    second = load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    assert second.engine.name == "bm25s"
+    np.testing.assert_array_equal(
+        second.engine.get_scores(["sign"]), first.engine.get_scores(["sign"])
+    )
+
+
+def test_load_index_adds_bm25s_arrays_to_a_rank_bm25_cache(
+    corpus, articles, cache_dir, tokenize_calls
+) -> None:
+    assert load_index_parts(corpus, articles, cache_dir=cache_dir).engine.name == "rank-bm25"
+    tokenize_calls.clear()
+    assert (
+        load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir).engine.name
+        == "bm25s"
+    )
+    assert tokenize_calls == []
+    (folder,) = cache_folders(corpus, cache_dir)
+    assert "bm25s_data" in _files(folder)
+
+
+def test_load_index_unknown_engine_is_refused(corpus, articles, cache_dir) -> None:
+    with pytest.raises(ValueError, match="rank-bm25"):
+        load_index(corpus, articles, engine="whoosh", cache_dir=cache_dir)
