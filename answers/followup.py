@@ -12,11 +12,15 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from answers.model import Answer
 from corpus.model import Article
 
-__all__ = ["ConversationMemory", "FollowUpRule", "refers_back"]
+__all__ = ["ConversationMemory", "FollowUpRule", "read_glossary_names", "refers_back"]
+
+GLOSSARY = Path(__file__).with_name("data") / "glossary.tsv"
+_NAME_KINDS = ("place", "org")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -162,43 +166,77 @@ def _name_forms(party: str) -> set[str]:
     return {form for form in forms if form}
 
 
+def read_glossary_names(path: Path = GLOSSARY) -> list[tuple[str, str]]:
+    """The (term, English name) pairs of the glossary's names, its "place" and "org" rows."""
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) < 3 or fields[2].strip() not in _NAME_KINDS:
+            continue
+        pairs += [(fields[0].strip(), name.strip()) for name in fields[1].split(" / ")]
+    return pairs
+
+
 @dataclass(frozen=True, slots=True)
 class FollowUpRule:
     """What a question must avoid naming to count as a follow-up, learnt from one corpus."""
 
-    names: frozenset[str]
-    vocabulary: frozenset[str]
+    names: frozenset[str]  # names that pick out one of the corpus's agreements
+    strangers: frozenset[str]  # names of parties the corpus never mentions
+    vocabulary: frozenset[str]  # every word of the corpus, lower-cased
 
     @classmethod
     def from_articles(
-        cls, articles: Iterable[Article], aliases: Iterable[tuple[str, str]] = ()
+        cls, articles: Iterable[Article], aliases: Iterable[tuple[str, str]] | None = None
     ) -> FollowUpRule:
-        """Collect the party names that tell agreements apart, plus the corpus's words.
+        """Collect the party names that tell agreements apart, strangers' names, and words.
 
         A name every agreement shares ("China Post") tells none apart and is left out.
-        `aliases` are (other-language name, corpus name) pairs, e.g. a glossary's
-        ("吉林", "Jilin"); an alias counts when its corpus name does.
+        `aliases` are (term, English name) pairs, by default the glossary's names: a term
+        counts as its English name does ("吉林" as "Jilin"); a name neither a party nor
+        mentioned anywhere in the corpus ("广东", "Guangdong") is a stranger's.
         """
         articles = list(articles)
+        vocabulary: set[str] = set()
+        for article in articles:
+            for text in (article.title, article.source, *article.paragraphs):
+                vocabulary.update(_word_key(w) for w in _LATIN_WORD.findall(text))
         per_agreement = [
             set().union(*(_name_forms(p) for p in a.agreement.parties))
             for a in articles
             if a.agreement is not None
         ]
+        every = set().union(*per_agreement)
         shared = set.intersection(*per_agreement) if len(per_agreement) > 1 else set()
-        names = set().union(*per_agreement) - shared
-        for alias, target in aliases:
-            if target.strip().lower() in names and alias.strip():
-                names.add(alias.strip().lower())
-        vocabulary: set[str] = set()
-        for article in articles:
-            for text in (article.title, article.source, *article.paragraphs):
-                vocabulary.update(_word_key(w) for w in _LATIN_WORD.findall(text))
-        return cls(names=frozenset(names), vocabulary=frozenset(vocabulary))
+        names = every - shared
+        strangers: set[str] = set()
+        for term, target in read_glossary_names() if aliases is None else aliases:
+            term, forms = term.strip().lower(), _name_forms(target.strip())
+            if not term or not forms:
+                continue
+            if forms & names:
+                names.add(term)
+            elif forms & every or _mentioned(target, vocabulary):
+                continue  # a shared name, or a place the articles mention: neither tells
+            else:
+                strangers.update({term, *forms})
+        return cls(
+            names=frozenset(names),
+            strangers=frozenset(strangers - names),
+            vocabulary=frozenset(vocabulary),
+        )
 
     def refers_back(self, question: str) -> bool:
-        """True when `question` names no known party and points back at the conversation."""
+        """True when `question` names no party and points back at the conversation."""
+        lowered = _normalise(question).lower()
+        if any(_contains_name(lowered, name) for name in self.strangers):
+            return False
         return refers_back(question, self.names, self.vocabulary)
+
+
+def _mentioned(name: str, vocabulary: Collection[str]) -> bool:
+    words = [_word_key(w) for w in _LATIN_WORD.findall(name)]
+    return bool(words) and all(w in vocabulary for w in words)
 
 
 class ConversationMemory:

@@ -22,9 +22,19 @@ def _article(id_: str, parties: tuple[str, ...], text: str) -> Article:
     )
 
 
+_ALIASES = [
+    ("吉林", "Jilin"),
+    ("吉林省", "Jilin province"),
+    ("农业农村部", "Ministry of Agriculture and Rural Affairs"),
+    ("中国邮政", "China Post"),
+    ("长春", "Changchun"),
+    ("广东", "Guangdong"),
+]
+
+
 @pytest.fixture
-def rule() -> FollowUpRule:
-    articles = [
+def articles() -> list[Article]:
+    return [
         _article(
             "jilin",
             ("China Post Group Corporation Limited", "Jilin provincial government"),
@@ -36,10 +46,11 @@ def rule() -> FollowUpRule:
             "The two parties will cooperate in six key areas including cold chain logistics.",
         ),
     ]
-    return FollowUpRule.from_articles(
-        articles,
-        aliases=[("吉林", "Jilin"), ("农业农村部", "Ministry of Agriculture and Rural Affairs")],
-    )
+
+
+@pytest.fixture
+def rule(articles: list[Article]) -> FollowUpRule:
+    return FollowUpRule.from_articles(articles, aliases=_ALIASES)
 
 
 @pytest.mark.parametrize(
@@ -57,6 +68,9 @@ def rule() -> FollowUpRule:
         "领域呢？",
         "When did China Post sign it?",
         "Who witnessed it’s signing?",
+        "中国邮政是什么时候和他们签的？",
+        "Who did they meet in Changchun?",
+        "长春那次会议谁参加了？",
     ],
 )
 def test_refers_back_true_for_questions_leaning_on_the_conversation(
@@ -79,6 +93,9 @@ def test_refers_back_true_for_questions_leaning_on_the_conversation(
         "Is there an agreement on cold chain logistics?",
         "What about Hebei?",
         "When did Guangdong sign it?",
+        "what about guangdong?",
+        "广东呢？",
+        "吉林省的那个协议是什么时候签的？",
         "比特币现在的价格是多少？",
         "其他协议有哪些？",
         "",
@@ -94,6 +111,18 @@ def test_rule_leaves_out_names_every_agreement_shares(rule: FollowUpRule) -> Non
     assert "mara" in rule.names
     assert "吉林" in rule.names
     assert "china post" not in rule.names
+
+
+def test_rule_names_strangers_the_corpus_never_mentions(rule: FollowUpRule) -> None:
+    assert {"广东", "guangdong"} <= rule.strangers
+    assert "长春" not in rule.strangers
+    assert "中国邮政" not in rule.strangers | rule.names
+
+
+def test_rule_reads_the_glossary_names_by_default(articles: list[Article]) -> None:
+    rule = FollowUpRule.from_articles(articles)
+    assert "吉林" in rule.names
+    assert not rule.refers_back("吉林的协议是什么时候签的？")
 
 
 def test_refers_back_without_vocabulary_ignores_capitalised_words() -> None:
