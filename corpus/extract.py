@@ -47,7 +47,7 @@ _EN_PARTY_END = re.compile(r"\s+(?:in|on|at|to|for|during)\s+|\s*[,;:(]")
 _NOT_PARTIES = frozenset({"the two sides", "two sides", "both sides", "the two parties", "双方"})
 
 _CHINA_POST_EN = r"China Post(?: Group)?(?: Corporation Limited| Co\.,? Ltd\.?)?"
-_EN_CP_FIRST = re.compile(rf"^(?P<cp>{_CHINA_POST_EN}),?\s+(?:and\s+)?(?P<rest>.+)$")
+_EN_CP_FIRST = re.compile(rf"^(?P<cp>{_CHINA_POST_EN})(?P<sep>,|\s+and)\s+(?P<rest>.+)$")
 _EN_CP_LAST = re.compile(rf"^(?P<rest>.+?),?\s+and\s+(?P<cp>{_CHINA_POST_EN})$")
 _OF_NAME_END = re.compile(r"\bof(?:\s+[A-Z][\w-]*)+$")
 _ZH_CP_FIRST = re.compile(r"^(?P<cp>中国邮政(?:集团有限公司|集团公司|集团)?)[和同及](?P<rest>.+)$")
@@ -216,10 +216,12 @@ def _split_parties_en(text: str) -> list[str]:
     first = _EN_CP_FIRST.match(text)
     if first:
         rest = first["rest"]
-        return [first["cp"], *(_split_names(rest) if "," in rest else [rest])]
+        listed = first["sep"] == "," or "," in rest
+        return [first["cp"], *(_split_names(rest) if listed else [_strip_the(rest)])]
     last = _EN_CP_LAST.match(text)
     if last:
-        return [*_split_names(last["rest"]), last["cp"]]
+        rest = last["rest"]
+        return [*(_split_names(rest) if "," in rest else [_strip_the(rest)]), last["cp"]]
     return _split_names(text)
 
 
@@ -233,7 +235,11 @@ def _split_names(text: str) -> list[str]:
         names.append(last[4:].strip())
     else:
         names += _split_at_and(last)
-    return [re.sub(r"^the\s+", "", n, flags=re.IGNORECASE) for n in names if n]
+    return [_strip_the(n) for n in names if n]
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
 
 
 def _split_at_and(text: str) -> list[str]:
@@ -318,7 +324,7 @@ def _areas_en(sentence: str) -> list[str]:
         open_ended = _EN_OPEN_END.search(text)
         text = text[: open_ended.start()] if open_ended else _EN_LIST_TAIL.sub("", text)
         expected = _stated_count(_EN_COUNT.search(sentence))
-        items = _split_items(text, r",\s*", r"\s+and\s+", bool(open_ended), expected)
+        items = _split_items(text, r",\s*", r"\s*\band\s+", bool(open_ended), expected)
         if items and not re.match(rf"^(?:the\s+)?(?:\w+\s+){{0,2}}{_AREA_WORDS}$", items[0]):
             return items
     return []
