@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,20 +130,12 @@ class QueryLog:
         """Store one question and how it was answered; returns its row id."""
         if chat_type not in CHAT_TYPES:
             raise ValueError(f"chat_type must be one of {', '.join(CHAT_TYPES)}, not {chat_type!r}")
-        with self._lock:
+        row = (_now(), chat_type, lang, question, int(answered), article_id, score, latency_ms)
+        with self._lock, self._failing_as("write to"):
             cursor = self._db.execute(
                 "INSERT INTO questions (asked_at, chat_type, lang, question, answered,"
                 " article_id, score, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    _now(),
-                    chat_type,
-                    lang,
-                    question,
-                    int(answered),
-                    article_id,
-                    score,
-                    float(latency_ms),
-                ),
+                row,
             )
         return int(cursor.lastrowid or 0)
 
@@ -150,7 +144,7 @@ class QueryLog:
 
         Returns False when no question has that row id.
         """
-        with self._lock:
+        with self._lock, self._failing_as("write to"):
             known = self._db.execute("SELECT 1 FROM questions WHERE id = ?", (row_id,)).fetchone()
             if known is None:
                 return False
@@ -162,11 +156,16 @@ class QueryLog:
 
     def stats(self, top: int = 20) -> Stats:
         """Counts, the `top` most asked unanswered questions and most cited articles, latency."""
-        with self._lock:
-            try:
-                return self._stats(top)
-            except sqlite3.Error as exc:
-                raise QueryLogError(f"cannot read the query log {self.path}: {exc}") from exc
+        with self._lock, self._failing_as("read"):
+            return self._stats(top)
+
+    @contextmanager
+    def _failing_as(self, doing: str) -> Iterator[None]:
+        """Turn SQLite's errors into a QueryLogError naming the file."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise QueryLogError(f"cannot {doing} the query log {self.path}: {exc}") from exc
 
     def _stats(self, top: int) -> Stats:
         db = self._db

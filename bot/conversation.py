@@ -1,0 +1,108 @@
+"""Asking the answerer as every front end does: follow-ups, timing, and the query log."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from answers.followup import ConversationMemory, FollowUpRule
+from answers.model import Answer
+from bot.querylog import QueryLog, QueryLogError
+from corpus.model import Article
+
+__all__ = ["Asked", "Conversations"]
+
+log = logging.getLogger(__name__)
+
+
+class AnswererLike(Protocol):
+    """What a conversation needs of the answer layer."""
+
+    @property
+    def articles(self) -> Sequence[Article]: ...
+
+    def answer(self, question: str, *, about: str | None = None) -> Answer: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """One question answered: the answer, its row in the query log, what it followed up."""
+
+    answer: Answer
+    row_id: int | None  # None when the question was not logged
+    about: str | None  # the article a follow-up was answered from, else None
+    latency_ms: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Corpus:
+    answerer: AnswererLike
+    rule: FollowUpRule
+    article_ids: frozenset[str]
+
+
+class Conversations:
+    """Answers each chat's questions, follow-ups included, and logs them if given a log."""
+
+    def __init__(
+        self,
+        log: QueryLog | None = None,
+        memory: ConversationMemory | None = None,
+        timer: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self.log = log
+        self.memory = memory or ConversationMemory()
+        self._timer = timer
+        self._corpus: _Corpus | None = None
+
+    def prepare(self, answerer: AnswererLike) -> None:
+        """Learn `answerer`'s corpus for the follow-up rule (done at once on its first question)."""
+        self._corpus_of(answerer)
+
+    def ask(
+        self, answerer: AnswererLike, question: str, *, chat: Hashable, chat_type: str
+    ) -> Asked:
+        """Answer `question` asked in `chat`, from the article it last saw if it is a follow-up."""
+        started = self._timer()
+        corpus = self._corpus_of(answerer)
+        about = self.memory.about(chat, question, corpus.rule)
+        if about not in corpus.article_ids:
+            about = None  # remembered from a corpus since reloaded without it
+        answer = answerer.answer(question, about=about)
+        self.memory.note(chat, answer)
+        latency_ms = (self._timer() - started) * 1000
+        row_id = self._log(answer, chat_type, latency_ms)
+        return Asked(answer=answer, row_id=row_id, about=about, latency_ms=latency_ms)
+
+    def _corpus_of(self, answerer: AnswererLike) -> _Corpus:
+        corpus = self._corpus
+        if corpus is None or corpus.answerer is not answerer:
+            articles = list(answerer.articles)
+            corpus = _Corpus(
+                answerer=answerer,
+                rule=FollowUpRule.from_articles(articles),
+                article_ids=frozenset(a.id for a in articles),
+            )
+            self._corpus = corpus
+        return corpus
+
+    def _log(self, answer: Answer, chat_type: str, latency_ms: float) -> int | None:
+        if self.log is None:
+            return None
+        top = answer.citations[0] if answer.answered and answer.citations else None
+        try:
+            return self.log.log_question(
+                chat_type=chat_type,
+                lang=answer.lang,
+                question=answer.question,
+                answered=answer.answered,
+                article_id=top.article_id if top else None,
+                score=top.score if top else None,
+                latency_ms=latency_ms,
+            )
+        except QueryLogError as exc:
+            log.warning("Could not log a question: %s", exc)
+            return None
