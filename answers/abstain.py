@@ -1,0 +1,99 @@
+"""When to answer: how much of a question's informative weight a passage or article matches.
+
+Raw BM25 scores are not comparable across questions, so the rule uses shares instead. A
+concept weighs the IDF of its best-known wording; a wording no passage uses weighs as much
+as the rarest term could, so an unknown word ("weather", "Hubei") counts heavily against.
+Soft concepts (question words) only count when they match. The thresholds were tuned on
+the dev set (tests/data/questions.jsonl) and checked against tests/data/my_questions.jsonl.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from answers.expand import Concept, Query
+
+# The best passage must match this share of the question's weight...
+MIN_PASSAGE_COVERAGE = 0.6
+# ...and its article this share (the article may spread the answer over sentences).
+MIN_ARTICLE_COVERAGE = 0.7
+# Below this article coverage the best article must also beat the runner-up by MIN_MARGIN.
+CONFIDENT_COVERAGE = 0.9
+MIN_MARGIN = 0.1
+# A follow-up question about a known article needs only this much.
+MIN_FOLLOWUP_COVERAGE = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How well one article answers a question."""
+
+    article_id: str
+    passage_coverage: float  # its best passage's share of the question's weight
+    article_coverage: float  # the whole article's share
+
+    @property
+    def strength(self) -> float:
+        """One number to rank articles by."""
+        return self.passage_coverage + self.article_coverage
+
+
+class Weigher:
+    """Weighs concepts and their matches with an index's IDF."""
+
+    def __init__(self, idf: Callable[[str], float], unseen_idf: float) -> None:
+        self._idf = idf
+        self._unseen = unseen_idf
+
+    def term(self, term: str) -> float:
+        """A term's IDF, or the most a term can weigh if no passage has it."""
+        return self._idf(term) or self._unseen
+
+    def known(self, concept: Concept) -> bool:
+        """Whether some passage has every term of one of the concept's wordings."""
+        return any(all(self._idf(t) > 0 for t in alt) for alt in concept.alternatives)
+
+    def weight(self, concept: Concept) -> float:
+        """The concept's weight: the mean IDF of its best-known wording."""
+        return min(sum(map(self.term, alt)) / len(alt) for alt in concept.alternatives)
+
+    def match(self, concept: Concept, terms: frozenset[str]) -> float:
+        """The weighted share, 0 to 1, of the concept's best wording found in `terms`."""
+        best = 0.0
+        for alt in concept.alternatives:
+            weights = [self.term(t) for t in alt]
+            found = sum(w for t, w in zip(alt, weights, strict=True) if t in terms)
+            best = max(best, found / sum(weights))
+        return best
+
+    def coverage(self, query: Query, terms: frozenset[str]) -> float:
+        """The share, 0 to 1, of the question's weight that `terms` match."""
+        matched = total = 0.0
+        for concept in query.concepts:
+            weight = self.weight(concept)
+            share = self.match(concept, terms)
+            matched += weight * share
+            if not concept.soft:
+                total += weight
+            elif share > 0:
+                total += weight * share
+        return matched / total if total else 0.0
+
+
+def unknown_names(query: Query, weigher: Weigher) -> list[Concept]:
+    """The places, organisations and capitalised words of the question no article has."""
+    return [c for c in query.concepts if c.is_name and not c.soft and not weigher.known(c)]
+
+
+def is_answerable(best: Evidence, runner_up: Evidence | None, *, followup: bool = False) -> bool:
+    """Whether the best article answers the question well enough to cite it."""
+    if followup:
+        return best.passage_coverage >= MIN_FOLLOWUP_COVERAGE
+    if best.passage_coverage < MIN_PASSAGE_COVERAGE:
+        return False
+    if best.article_coverage < MIN_ARTICLE_COVERAGE:
+        return False
+    if best.article_coverage >= CONFIDENT_COVERAGE or runner_up is None:
+        return True
+    return best.strength - runner_up.strength >= MIN_MARGIN

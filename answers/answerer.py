@@ -1,0 +1,270 @@
+"""The answer layer: from a question to a templated, cited answer or a plain refusal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from answers.abstain import Evidence, Weigher, is_answerable, unknown_names
+from answers.expand import Query, expand
+from answers.model import Answer, Citation
+from answers.questions import Kind, asks_for_areas, question_kind, question_lang
+from answers.spelling import Speller
+from answers.templates import format_date, render
+from retrieval.index import Hit, Index
+from retrieval.tokenize import has_han, tokenize, words
+
+if TYPE_CHECKING:
+    from corpus.agreements import AgreementEntry
+    from corpus.model import Article
+
+SEARCH_DEPTH = 50  # passages fetched per question before articles are compared
+SNIPPET_CHARS = 240
+# How far below the best passage's coverage a passage that fits the question type may be.
+FIT_TOLERANCE = 0.2
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+)
+_PLACE = re.compile(rf"\bin (?!{_MONTH}\b)((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)*)")
+_COUNT = re.compile(
+    r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"((?:\s+[\w-]+){1,3})",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+
+
+class Answerer:
+    """Answers questions from a set of articles and their passage index."""
+
+    def __init__(self, articles: Sequence[Article], index: Index) -> None:
+        from corpus.agreements import list_agreements
+
+        self.articles = list(articles)
+        self.index = index
+        self.agreements: list[AgreementEntry] = list_agreements(self.articles)
+        self._by_id = {a.id: a for a in self.articles}
+        self._passages_of: dict[str, list[int]] = {}
+        for i, passage in enumerate(index.passages):
+            self._passages_of.setdefault(passage.article_id, []).append(i)
+        self._weigher = Weigher(index.idf, index.unseen_idf())
+
+    @classmethod
+    def load(cls, corpus_path: Path | None = None, engine: str = "auto") -> Answerer:
+        """Read the corpus (default: the shipped one) and index it."""
+        from corpus.store import load_articles
+
+        articles = load_articles(corpus_path)
+        return cls(articles, Index.build(articles, engine=engine))
+
+    def answer(self, question: str, *, about: str | None = None) -> Answer:
+        """Answer `question`; with `about` (an article id) search only that article.
+
+        A follow-up question about a known article needs less evidence to be answered.
+        """
+        question = question.strip()
+        lang = question_lang(question)
+        if not question:
+            return Answer(question, False, render(lang, "empty"), lang)
+        followup = about is not None and about in self._by_id
+        query = expand(question, correct=self._correct)
+        if unknown_names(query, self._weigher) or not (query.hard or followup):
+            return self.abstain(question, lang)
+        hits = self.index.search(
+            query.terms, k=SEARCH_DEPTH, article_ids={about} if followup else None
+        )
+        ranked = self._rank_articles(query, hits, only=about if followup else None)
+        if not ranked:
+            return self.abstain(question, lang)
+        best = ranked[0]
+        runner_up = ranked[1] if len(ranked) > 1 else None
+        kind = question_kind(question, lang)
+        if not is_answerable(best, runner_up, followup=followup and kind is Kind.DEFAULT):
+            return self.abstain(question, lang)
+        article = self._by_id[best.article_id]
+        if not followup and not self._names_fit(query, article, kind):
+            return self.abstain(question, lang)
+        return self._compose(question, lang, kind, query, article, hits)
+
+    def abstain(self, question: str, lang: str = "en") -> Answer:
+        """The refusal: what the bot knows and where to look instead."""
+        return Answer(question, False, render(lang, "abstain", summary=self.summary(lang)), lang)
+
+    def summary(self, lang: str = "en") -> str:
+        """What the bot knows, in one sentence: how many agreements, and from when."""
+        dates = sorted(entry.published for entry in self.agreements)
+        if not dates:
+            return render(lang, "summary_none")
+        if len(dates) == 1:
+            return render(lang, "summary_one", first=dates[0])
+        return render(lang, "summary", count=len(dates), first=dates[0], last=dates[-1])
+
+    def agreement_list(self, lang: str = "en") -> str:
+        """The agreements the bot knows, one a line, as the /agreements command shows them."""
+        if not self.agreements:
+            return render(lang, "no_agreements")
+        return "\n".join(
+            render(
+                lang,
+                "agreement_line",
+                number=e.number,
+                title=e.title,
+                source=e.source,
+                published=e.published,
+            )
+            for e in self.agreements
+        )
+
+    def _correct(self, word: str) -> str | None:
+        if all(self.index.idf(t) > 0 for t in tokenize(word)):
+            return None
+        return self._speller.correct(word)
+
+    @cached_property
+    def _speller(self) -> Speller:
+        return Speller(p.text for p in self.index.passages)
+
+    def _article_terms(self, article_id: str) -> frozenset[str]:
+        return frozenset(t for i in self._passages_of[article_id] for t in self.index.tokens[i])
+
+    def _rank_articles(self, query: Query, hits: list[Hit], only: str | None) -> list[Evidence]:
+        best_passage: dict[str, float] = {}
+        top_score: dict[str, float] = {}
+        for hit in hits:
+            aid = hit.passage.article_id
+            terms = frozenset(self.index.tokens[self._passages_of[aid][hit.passage.position]])
+            coverage = self._weigher.coverage(query, terms)
+            best_passage[aid] = max(best_passage.get(aid, 0.0), coverage)
+            top_score.setdefault(aid, hit.score)
+        if only is not None:
+            best_passage.setdefault(only, 0.0)
+            top_score.setdefault(only, 0.0)
+        evidence = [
+            Evidence(aid, cov, self._weigher.coverage(query, self._article_terms(aid)))
+            for aid, cov in best_passage.items()
+        ]
+        return sorted(evidence, key=lambda e: (-e.strength, -top_score[e.article_id]))
+
+    def _names_fit(self, query: Query, article: Article, kind: Kind) -> bool:
+        """Every place or organisation the question names is in the article.
+
+        A "when" question asks for the signing of an agreement with the named party, so
+        the name must be in the title or among the agreement's parties, not just mentioned.
+        """
+        names = [c for c in query.concepts if c.is_name and not c.soft]
+        if kind is Kind.WHEN:
+            parties = " ".join(article.agreement.parties) if article.agreement else ""
+            terms = frozenset(tokenize(f"{article.title} {parties}"))
+        else:
+            terms = self._article_terms(article.id)
+        return all(self._weigher.match(c, terms) >= 0.5 for c in names)
+
+    def _compose(
+        self, question: str, lang: str, kind: Kind, query: Query, article: Article, hits: list[Hit]
+    ) -> Answer:
+        scores = {h.passage.position: h.score for h in hits if h.passage.article_id == article.id}
+        indices = self._passages_of[article.id]
+        passages = [self.index.passages[i] for i in indices]
+        coverage = [self._weigher.coverage(query, frozenset(self.index.tokens[i])) for i in indices]
+        top = max(coverage)
+        chosen = max(
+            (p for p, c in zip(passages, coverage, strict=True) if c >= top - FIT_TOLERANCE),
+            key=lambda p: (
+                _fits(kind, p.text),
+                round(coverage[p.position], 3),
+                not p.is_title,
+                scores.get(p.position, 0.0),
+            ),
+        )
+        sentence = chosen.text
+        lines = [line for line in [_lead(kind, lang, question, article, sentence, query)] if line]
+        lines.append(render(lang, "quote", sentence=sentence))
+        lines.append(
+            render(
+                lang,
+                "source",
+                title=article.title,
+                source=article.source,
+                published=article.published,
+            )
+        )
+        text = "\n".join(lines)
+        citation = Citation(
+            article_id=article.id,
+            title=article.title,
+            source=article.source,
+            published=article.published,
+            snippet=_shorten(sentence),
+            score=scores.get(chosen.position, 0.0),
+        )
+        return Answer(question, True, text, lang, (citation,), _highlights(text, query))
+
+
+def _fits(kind: Kind, text: str) -> bool:
+    """Whether a sentence holds the kind of fact the question type asks for."""
+    if kind is Kind.WHEN:
+        return _DATE.search(text) is not None
+    if kind is Kind.WHERE:
+        return _PLACE.search(text) is not None or "在" in text
+    if kind is Kind.HOW_MANY:
+        return _COUNT.search(text) is not None or re.search(r"\d", text) is not None
+    if kind is Kind.WHO:
+        return _NAME.search(text) is not None
+    if kind is Kind.LIST:
+        return text.count(",") + text.count("、") >= 2
+    return False
+
+
+def _lead(
+    kind: Kind, lang: str, question: str, article: Article, sentence: str, query: Query
+) -> str | None:
+    """The templated first line for the question type, when the article gives the fact."""
+    agreement = article.agreement
+    if kind is Kind.WHEN:
+        if agreement and agreement.signed_on:
+            return render(lang, "when_signed", date=format_date(agreement.signed_on, lang))
+        found = _DATE.search(sentence)
+        if found:
+            return render(lang, "when_dated", date=found.group())
+        return render(lang, "when_unknown", published=article.published)
+    if kind is Kind.WHERE:
+        place = _PLACE.search(sentence)
+        return render(lang, "where", place=place.group(1)) if place else None
+    if kind is Kind.HOW_MANY:
+        wanted = set(query.terms)
+        for match in _COUNT.finditer(sentence):
+            if wanted & set(tokenize(match.group(2))):
+                return render(lang, "how_many", count=match.group().strip())
+        return None
+    if kind is Kind.LIST and agreement and agreement.areas and asks_for_areas(question, lang):
+        separator = "、" if lang == "zh" else ", "
+        return render(lang, "list", areas=separator.join(agreement.areas))
+    return None
+
+
+def _shorten(sentence: str) -> str:
+    if len(sentence) <= SNIPPET_CHARS:
+        return sentence
+    return sentence[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _highlights(text: str, query: Query) -> tuple[str, ...]:
+    """The words of `text` whose terms the question asked for, each once, in text order."""
+    wanted = set(query.terms)
+    found: dict[str, None] = {}
+    for word in words(text):
+        if not has_han(word) and wanted & set(tokenize(word)):
+            found[word] = None
+    if has_han(text):
+        for term in tokenize("".join(ch for ch in text if has_han(ch))):
+            if term in wanted and term in text:
+                found[term] = None
+    return tuple(found)

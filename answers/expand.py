@@ -1,0 +1,234 @@
+"""Turn a question into concepts: what it asks about, each with the words articles may use.
+
+People rarely use the article's words, so every content word of a question becomes a
+concept with alternatives: itself, its synonyms (answers/data/synonyms.tsv) and, for
+Chinese terms and acronyms, their English from the glossary (answers/data/glossary.tsv).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from answers.questions import SOFT_WORDS
+from retrieval.tokenize import has_han, normalize, script_runs, tokenize, words
+
+Terms = tuple[str, ...]
+# Names of places and organisations are the kinds a question can name.
+NAME_KINDS = ("place", "org")
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One thing a question asks about, and the term sequences that express it."""
+
+    text: str  # as the person wrote it
+    alternatives: tuple[Terms, ...]  # the first is the person's own words
+    soft: bool = False  # only says what kind of question it is: never counts against
+    is_name: bool = False  # names a place or an organisation
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """Every term of every alternative."""
+        return frozenset(t for alt in self.alternatives for t in alt)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question as concepts."""
+
+    question: str
+    concepts: tuple[Concept, ...]
+
+    @property
+    def terms(self) -> list[str]:
+        """The distinct terms of all concepts, in question order: what BM25 searches for."""
+        seen: dict[str, None] = {}
+        for concept in self.concepts:
+            for alt in concept.alternatives:
+                seen.update(dict.fromkeys(alt))
+        return list(seen)
+
+    @property
+    def hard(self) -> tuple[Concept, ...]:
+        """The concepts a passage must match to answer the question."""
+        return tuple(c for c in self.concepts if not c.soft)
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    """A term a question may use, its English alternatives in the articles, and its kind."""
+
+    term: str
+    english: tuple[str, ...]
+    kind: str
+
+
+def expand(question: str, correct: Callable[[str], str | None] | None = None) -> Query:
+    """The concepts of `question`.
+
+    `correct` is asked for a known word close to each word whose terms the corpus lacks
+    (a typo); it returns None when it knows none.
+    """
+    text = normalize(question).strip()
+    concepts: list[Concept] = []
+    for is_han, run in script_runs(text):
+        if is_han:
+            concepts.extend(_han_concepts(run))
+        else:
+            concepts.extend(_latin_concepts(run, correct, first=not concepts))
+    return Query(question, tuple(_merge(concepts)))
+
+
+def _han_concepts(run: str) -> Iterator[Concept]:
+    glossary = _han_glossary()
+    longest = max(map(len, glossary), default=0)
+    start = plain = 0
+    while start < len(run):
+        for size in range(min(longest, len(run) - start), 0, -1):
+            entry = glossary.get(run[start : start + size])
+            if entry is not None:
+                yield from _plain_han(run[plain:start])
+                yield _glossary_concept(entry)
+                start = plain = start + size
+                break
+        else:
+            start += 1
+    yield from _plain_han(run[plain:])
+
+
+def _plain_han(text: str) -> Iterator[Concept]:
+    if text:
+        for term in tokenize(text):
+            yield Concept(term, ((term,),), soft=term in SOFT_WORDS)
+
+
+def _glossary_concept(entry: GlossaryEntry) -> Concept:
+    alternatives = [tuple(tokenize(english)) for english in entry.english]
+    own = tuple(tokenize(entry.term))
+    if own not in alternatives:
+        alternatives.append(own)
+    return Concept(
+        entry.term,
+        tuple(a for a in alternatives if a),
+        soft=entry.term in SOFT_WORDS or all(a in _soft_terms() for a in alternatives if a),
+        is_name=entry.kind in NAME_KINDS,
+    )
+
+
+def _latin_concepts(
+    run: str, correct: Callable[[str], str | None] | None, first: bool
+) -> Iterator[Concept]:
+    names = _latin_glossary()
+    longest = max((len(k) for k in names), default=0)
+    found = words(run)
+    i = 0
+    while i < len(found):
+        for size in range(min(longest, len(found) - i), 0, -1):
+            entry = names.get(tuple(w.lower() for w in found[i : i + size]))
+            if entry is not None:
+                yield _glossary_concept(entry)
+                i += size
+                break
+        else:
+            yield from _word_concepts(found[i], correct, capitalised=not (first and i == 0))
+            i += 1
+
+
+def _word_concepts(
+    word: str, correct: Callable[[str], str | None] | None, capitalised: bool
+) -> Iterator[Concept]:
+    synonyms = _synonyms()
+    for term in tokenize(word):
+        alternatives: list[Terms] = [(term,)]
+        alternatives.extend(synonyms.get((term,), ()))
+        if correct is not None and len(word) >= 4:
+            fixed = correct(word)
+            if fixed:
+                alternatives.append(tuple(tokenize(fixed)))
+        yield Concept(
+            word,
+            tuple(dict.fromkeys(a for a in alternatives if a)),
+            soft=term in _soft_terms(),
+            is_name=capitalised and word[:1].isupper(),
+        )
+
+
+def _merge(concepts: list[Concept]) -> Iterator[Concept]:
+    """Join neighbours that form a synonym phrase ("post office", "set up")."""
+    synonyms = _synonyms()
+    longest = max((len(k) for k in synonyms), default=1)
+    i = 0
+    while i < len(concepts):
+        for size in range(min(longest, len(concepts) - i), 1, -1):
+            group = concepts[i : i + size]
+            key = tuple(c.alternatives[0] for c in group if len(c.alternatives[0]) == 1)
+            key = tuple(t for (t,) in key)
+            if len(key) == size and key in synonyms:
+                yield Concept(
+                    " ".join(c.text for c in group),
+                    (key, *synonyms[key]),
+                    is_name=any(c.is_name for c in group),
+                )
+                i += size
+                break
+        else:
+            yield concepts[i]
+            i += 1
+
+
+@cache
+def _soft_terms() -> frozenset[str]:
+    terms = {t for word in SOFT_WORDS for t in tokenize(word)}
+    return frozenset(terms | SOFT_WORDS)
+
+
+@cache
+def _synonyms() -> dict[Terms, tuple[Terms, ...]]:
+    table: dict[Terms, tuple[Terms, ...]] = {}
+    for fields in _rows("synonyms.tsv"):
+        key = tuple(tokenize(fields[0]))
+        alternatives = tuple(tuple(tokenize(a)) for a in fields[1].split(","))
+        if key:
+            merged = table.get(key, ()) + alternatives
+            table[key] = tuple(dict.fromkeys(a for a in merged if a and a != key))
+    return table
+
+
+@cache
+def glossary() -> tuple[GlossaryEntry, ...]:
+    """Every glossary entry, in file order."""
+    return tuple(
+        GlossaryEntry(f[0], tuple(e.strip() for e in f[1].split(" / ")), f[2])
+        for f in _rows("glossary.tsv")
+    )
+
+
+@cache
+def _han_glossary() -> dict[str, GlossaryEntry]:
+    return {e.term: e for e in glossary() if has_han(e.term)}
+
+
+@cache
+def _latin_glossary() -> dict[tuple[str, ...], GlossaryEntry]:
+    """Acronyms, and the English names of places and organisations, as lowercase words."""
+    table: dict[tuple[str, ...], GlossaryEntry] = {}
+    for entry in glossary():
+        if not has_han(entry.term):
+            table[tuple(w.lower() for w in words(entry.term))] = entry
+        elif entry.kind in NAME_KINDS:
+            for english in entry.english:
+                key = tuple(w.lower() for w in words(english))
+                table.setdefault(key, GlossaryEntry(english, (english,), entry.kind))
+    return table
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("answers").joinpath(f"data/{name}").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([field.strip() for field in line.split("\t")])
+    return rows

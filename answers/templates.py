@@ -1,0 +1,76 @@
+"""Every sentence the answer layer says, in English and Chinese."""
+
+from __future__ import annotations
+
+import calendar
+from typing import Any
+
+TEMPLATES: dict[str, dict[str, str]] = {
+    "en": {
+        "when_signed": "It was signed on {date}.",
+        "when_dated": "The article dates it {date}.",
+        "when_unknown": "The article does not give the signing date; "
+        "it was published on {published}.",
+        "where": "In {place}.",
+        "how_many": "{count}.",
+        "list": "The agreement covers {areas}.",
+        "quote": "“{sentence}”",
+        "source": "Source: {title} ({source}, {published})",
+        "abstain": "Sorry, my articles do not answer that. {summary} Send /agreements to see them.",
+        "summary": "I know {count} cooperation agreements of China Post, from articles "
+        "published between {first} and {last}.",
+        "summary_one": "I know 1 cooperation agreement of China Post, from an article "
+        "published on {first}.",
+        "summary_none": "I know no cooperation agreements yet.",
+        "empty": "Please ask a question, for example: When did China Post sign with Jilin?",
+        "agreement_line": "{number}. {title} ({source}, {published})",
+        "no_agreements": "No agreements yet.",
+        "help": "Ask me about China Post's cooperation agreements, in English or Chinese, "
+        "for example “When did China Post sign with Jilin?” or "
+        "“中国邮政和农业农村部的合作包括哪些领域？”.\n"
+        "/agreements lists the agreements I know, /help shows this, /quit ends the chat.",
+        "greeting": "postbot: ask about China Post's cooperation agreements. /help for help.",
+        "unknown_command": "Unknown command {command}. /help lists the commands.",
+    },
+    "zh": {
+        "when_signed": "签署日期：{date}。",
+        "when_dated": "文章中的日期：{date}。",
+        "when_unknown": "文章没有给出签署日期；文章发布于 {published}。",
+        "where": "地点：{place}。",
+        "how_many": "数量：{count}。",
+        "list": "合作领域：{areas}。",
+        "quote": "原文：“{sentence}”",
+        "source": "来源：《{title}》（{source}，{published}）",
+        "abstain": "抱歉，我的文章里没有这个问题的答案。{summary}发送 /agreements 查看列表。",
+        "summary": "我知道中国邮政的 {count} 项合作协议，文章发布于 {first} 至 {last}。",
+        "summary_one": "我知道中国邮政的 1 项合作协议，文章发布于 {first}。",
+        "summary_none": "我还不知道任何合作协议。",
+        "empty": "请提一个问题，例如：中国邮政和吉林省什么时候签署的合作协议？",
+        "agreement_line": "{number}. 《{title}》（{source}，{published}）",
+        "no_agreements": "还没有协议。",
+        "help": "可以用中文或英文问我中国邮政的合作协议，"
+        "例如“中国邮政和吉林省什么时候签署的合作协议？”。\n"
+        "/agreements 列出协议，/help 显示本说明，/quit 结束对话。",
+        "greeting": "postbot：欢迎提问中国邮政的合作协议。发送 /help 查看帮助。",
+        "unknown_command": "未知命令 {command}。发送 /help 查看命令。",
+    },
+}
+
+_MONTHS = tuple(calendar.month_name)[1:]
+
+
+def render(lang: str, name: str, **values: Any) -> str:
+    """The template `name` in `lang` (English if `lang` has none), filled in."""
+    table = TEMPLATES.get(lang, TEMPLATES["en"])
+    return table[name].format(**values)
+
+
+def format_date(iso: str, lang: str) -> str:
+    """A YYYY-MM-DD (or YYYY-MM) date as people write it: "June 28, 2022", "2022年6月28日"."""
+    parts = [int(p) for p in iso.split("-")]
+    year, month = parts[0], parts[1]
+    day = parts[2] if len(parts) > 2 else None
+    if lang == "zh":
+        return f"{year}年{month}月" + (f"{day}日" if day else "")
+    name = _MONTHS[month - 1]
+    return f"{name} {day}, {year}" if day else f"{name} {year}"

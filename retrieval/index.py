@@ -1,0 +1,106 @@
+"""A searchable BM25 index over the passages of a set of articles."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from retrieval.engines import ENGINES, Engine, build_engine, lucene_idf, top_passages
+from retrieval.passages import Passage, split_passages
+from retrieval.tokenize import tokenize
+
+if TYPE_CHECKING:
+    from corpus.model import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A passage found by a search, its BM25 score and the query terms it contains."""
+
+    passage: Passage
+    score: float
+    matched: frozenset[str]
+
+
+class Index:
+    """Passages, their terms and a BM25 engine that scores them."""
+
+    def __init__(self, passages: Sequence[Passage], tokens: Sequence[list[str]], engine: Engine):
+        self.passages = list(passages)
+        self.tokens = list(tokens)
+        self._engine = engine
+        self._term_sets = [frozenset(t) for t in self.tokens]
+        self._article_of = np.array([p.article_id for p in self.passages], dtype=object)
+
+    @classmethod
+    def from_tokens(
+        cls, passages: Sequence[Passage], tokens: Sequence[list[str]], engine: str = "auto"
+    ) -> Index:
+        """Index passages that are already tokenized.
+
+        Args:
+            passages: the passages, in index order.
+            tokens: each passage's terms (from `tokenize`), in the same order.
+            engine: one of ``retrieval.engines.ENGINES``; "auto" chooses by corpus size.
+
+        Returns:
+            The index.
+
+        Raises:
+            ValueError: for an unknown engine, no passages, or lengths that differ.
+        """
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+        if len(passages) != len(tokens):
+            raise ValueError(f"{len(passages)} passages but {len(tokens)} token lists")
+        return cls(passages, tokens, build_engine(tokens, engine))
+
+    @classmethod
+    def build(cls, articles: Sequence[Article], engine: str = "auto") -> Index:
+        """Split `articles` into passages, tokenize them and index them."""
+        passages = [p for article in articles for p in split_passages(article)]
+        return cls.from_tokens(passages, [tokenize(p.text) for p in passages], engine)
+
+    @property
+    def size(self) -> int:
+        """How many passages the index holds."""
+        return len(self.passages)
+
+    def idf(self, term: str) -> float:
+        """The term's BM25 weight; 0.0 for a term no passage contains."""
+        return self._engine.idf(term)
+
+    def unseen_idf(self) -> float:
+        """The weight a term would have if one passage contained it: the most a term weighs."""
+        return lucene_idf(0, self.size)
+
+    def search(
+        self,
+        query_terms: Sequence[str],
+        k: int = 10,
+        article_ids: Collection[str] | None = None,
+    ) -> list[Hit]:
+        """The `k` best passages for the query terms.
+
+        Args:
+            query_terms: terms from `tokenize`; repeats count more.
+            k: how many hits at most.
+            article_ids: if given, only passages of these articles are returned.
+
+        Returns:
+            Hits with a positive score, best first (ties in passage order).
+        """
+        if not query_terms or k <= 0:
+            return []
+        scores = self._engine.get_scores(list(query_terms))
+        if article_ids is not None:
+            allowed = np.isin(self._article_of, list(article_ids))
+            scores = np.where(allowed, scores, 0.0)
+        wanted = set(query_terms)
+        return [
+            Hit(self.passages[i], float(scores[i]), frozenset(wanted & self._term_sets[i]))
+            for i in top_passages(scores, k).tolist()
+        ]

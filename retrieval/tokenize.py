@@ -1,0 +1,118 @@
+"""Turn text into index terms: stemmed English words and jieba-cut Chinese words.
+
+Text is split into script runs. A Han run is cut with jieba's search mode, the same way
+at index and query time; jieba is imported only when a Han run is met, so English text
+never pays its start-up. Every other run is lowercased, split into words and numbers,
+stripped of stopwords and stemmed with Snowball English.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+# Bump when a rule below changes: cached indexes are keyed on it.
+TOKENIZER_VERSION = "1"
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_RUNS = re.compile(rf"[{_HAN}]+|[^{_HAN}]+")
+_IS_HAN = re.compile(rf"[{_HAN}]")
+# A word is letters and digits, optionally joined by hyphens or apostrophes.
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u201c": '"'})
+_QUOTES.update(str.maketrans({"\u201d": '"', "\u00b4": "'"}))
+
+
+def tokenize(text: str) -> list[str]:
+    """Split `text` into index terms.
+
+    Args:
+        text: English, Chinese or mixed text.
+
+    Returns:
+        The terms in text order: English words lowercased, stopwords dropped and stemmed
+        (``"Signing"`` → ``"sign"``), numbers kept (``"1000"``), Chinese words as jieba
+        cuts them; punctuation and whitespace never appear.
+    """
+    terms: list[str] = []
+    for is_han, run in script_runs(normalize(text)):
+        terms.extend(_han_terms(run) if is_han else _latin_terms(run))
+    return terms
+
+
+def normalize(text: str) -> str:
+    """Text in NFKC (full-width forms folded) with curly quotes made straight."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+
+
+def script_runs(text: str) -> list[tuple[bool, str]]:
+    """The text cut into runs of Chinese and of other script: (is_han, run) pairs."""
+    return [(_IS_HAN.match(run) is not None, run) for run in _RUNS.findall(text)]
+
+
+def has_han(text: str) -> bool:
+    """Whether `text` contains any Chinese character."""
+    return _IS_HAN.search(text) is not None
+
+
+def words(text: str) -> list[str]:
+    """The words and numbers of non-Chinese text, as written (case kept)."""
+    return _WORD.findall(text)
+
+
+def _latin_terms(run: str) -> list[str]:
+    words: list[str] = []
+    stopwords = _stopwords()
+    for word in _WORD.findall(run.lower()):
+        for part in _split_word(word):
+            if part not in stopwords:
+                words.append(part)
+    return _stemmer().stemWords(words) if words else []
+
+
+def _split_word(word: str) -> list[str]:
+    """Possessives lose their 's; hyphenated words split, but a one-letter prefix joins."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.replace("'", "")
+    parts = [p for p in word.split("-") if p]
+    if len(parts) > 1 and len(parts[0]) == 1:  # e-commerce, e-mail
+        parts = [parts[0] + parts[1], *parts[2:]]
+    return parts
+
+
+def _han_terms(run: str) -> list[str]:
+    stopwords = _stopwords()
+    return [w for w in _jieba().cut_for_search(run) if w.strip() and w not in stopwords]
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    text = resources.files("retrieval").joinpath("data/stopwords.txt").read_text("utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def _stemmer():  # -> Stemmer.Stemmer
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@cache
+def _jieba():  # -> the jieba module, quietened and initialised
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(" ".join(tokenize(" ".join(sys.argv[1:]))))
