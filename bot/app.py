@@ -1,0 +1,115 @@
+"""Wires the Telegram application: handlers, rate limiter, start-up commands, polling or webhook."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+from telegram import BotCommand, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import handlers, texts
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from answers import Answerer
+
+log = logging.getLogger(__name__)
+
+RETRIES_AFTER_429 = 3  # how often a request Telegram refused with 429 is tried again
+WEBHOOK_LISTEN = "0.0.0.0"  # inside a container the webhook must be reachable from outside
+
+
+def build_application(settings: Settings, answerer: Answerer | None = None) -> Application:
+    """The bot, ready to run: talks to `settings.api_base_url` if set, answers with `answerer`.
+
+    Without `answerer`, the corpus at `settings.corpus_path` (default: the shipped one) is loaded.
+    """
+    if not settings.telegram_token:
+        raise ValueError("a Telegram bot token is required to build the application")
+    if answerer is None:
+        from answers import Answerer
+
+        answerer = Answerer.load(settings.corpus_path, engine=settings.engine)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_token)
+        .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_429))
+        .concurrent_updates(True)
+        .post_init(register_commands)
+    )
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url)
+    application = builder.build()
+    application.bot_data[handlers.ANSWERER] = answerer
+    add_handlers(application)
+    return application
+
+
+def add_handlers(application: Application) -> None:
+    """Register every handler; within a group the first that matches an update handles it."""
+    message = filters.UpdateType.MESSAGE
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    application.add_handlers(
+        [
+            CommandHandler("start", handlers.start),
+            CommandHandler("help", handlers.help_command),
+            CommandHandler("ask", handlers.ask),
+            CommandHandler("agreements", handlers.agreements),
+            CommandHandler("agreement", handlers.agreement),
+            MessageHandler(message & filters.COMMAND, handlers.unknown_command),
+            MessageHandler(message & private & filters.TEXT, handlers.private_text),
+            MessageHandler(message & groups & filters.TEXT, handlers.group_text),
+            MessageHandler(message & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.not_text),
+            CallbackQueryHandler(handlers.example_pressed, pattern=r"^ask:(en|zh):\d{1,3}$"),
+            CallbackQueryHandler(handlers.agreement_pressed, pattern=r"^agreement:\d{1,6}$"),
+            CallbackQueryHandler(handlers.page_pressed, pattern=r"^agreements:\d{1,6}$"),
+            InlineQueryHandler(handlers.inline_query),
+        ]
+    )
+    application.add_error_handler(handlers.error_handler)
+
+
+async def register_commands(application: Application) -> None:
+    """Tell Telegram the bot's commands in English and Chinese; a failure is only a warning."""
+    for lang in texts.LANGS:
+        commands = [BotCommand(name, text) for name, text in texts.COMMANDS[lang]]
+        try:
+            await application.bot.set_my_commands(
+                commands, language_code=None if lang == "en" else lang
+            )
+        except TelegramError as exc:
+            log.warning("Could not register the %s commands with Telegram: %s", lang, exc)
+
+
+def run(settings: Settings) -> None:
+    """Run the bot until SIGINT or SIGTERM: a webhook if `settings.webhook_url`, else polling."""
+    application = build_application(settings)
+    if settings.webhook_url:
+        log.info("Listening for updates on port %d (webhook)", settings.port)
+        application.run_webhook(
+            listen=WEBHOOK_LISTEN,
+            port=settings.port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
+            allowed_updates=Update.ALL_TYPES,
+            bootstrap_retries=-1,
+        )
+    else:
+        log.info("Polling Telegram for updates")
+        application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
+    log.info("Stopped")

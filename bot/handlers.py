@@ -1,0 +1,301 @@
+"""The bot's handlers: each reads the update, asks the answerer, and sends what render made.
+
+The answerer lives in `context.bot_data[ANSWERER]`, so it can be swapped while the bot runs.
+Every question, however it arrives, goes through `answer_question`, and every answer is sent
+by `send_answer`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    MessageEntity,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from answers.model import Answer
+from bot import render, texts
+
+if TYPE_CHECKING:
+    from answers import Answerer
+
+log = logging.getLogger(__name__)
+
+ANSWERER = "answerer"  # key of the answerer in context.bot_data
+MAX_QUESTION = 1000  # characters; longer messages are not searched
+INLINE_RESULTS = 5
+_INLINE_AGREEMENTS = 50  # Telegram shows at most 50 inline results
+_AGREEMENT_NUMBER = re.compile(r"\d{1,6}")
+
+Context = ContextTypes.DEFAULT_TYPE
+
+
+def answerer_of(context: Context) -> Answerer:
+    """The answerer the bot currently uses."""
+    return context.bot_data[ANSWERER]
+
+
+def user_language(update: Update, text: str = "") -> str:
+    """The language to reply in: Chinese for Chinese text or a Chinese Telegram client."""
+    if text:
+        return render.language_of(text)
+    user = update.effective_user
+    code = (user.language_code or "") if user else ""
+    return "zh" if code.lower().startswith("zh") else "en"
+
+
+async def send_html(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Send HTML to the update's chat, as a reply to the person's message in groups."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    reply_to = None
+    message = update.message
+    if message is not None and chat.type != ChatType.PRIVATE:
+        reply_to = ReplyParameters(message.message_id, allow_sending_without_reply=True)
+    await chat.send_message(
+        text,
+        parse_mode=ParseMode.HTML,
+        reply_markup=markup,
+        reply_parameters=reply_to,
+    )
+
+
+async def answer_question(update: Update, context: Context, question: str) -> None:
+    """Answer `question` in the update's chat: checks it, asks the answerer, sends the answer."""
+    question = question.strip()
+    lang = user_language(update, question)
+    if not question:
+        await send_html(update, texts.message(lang, "ask_usage"))
+        return
+    if len(question) > MAX_QUESTION:
+        await send_html(
+            update, texts.message(lang, "too_long", length=len(question), limit=MAX_QUESTION)
+        )
+        return
+    answer = answerer_of(context).answer(question)
+    await send_answer(update, context, answer)
+
+
+async def send_answer(update: Update, context: Context, answer: Answer) -> None:
+    """Send `answer`, split into as many messages as Telegram needs."""
+    for text in render.answer_messages(answer):
+        await send_html(update, text)
+
+
+async def start(update: Update, context: Context) -> None:
+    """/start: what the bot knows and example questions as buttons."""
+    lang = user_language(update)
+    summary = render.escape(answerer_of(context).summary(lang))
+    buttons = InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(question, callback_data=f"ask:{lang}:{i}")]
+            for i, question in enumerate(texts.EXAMPLE_QUESTIONS[lang])
+        ]
+    )
+    await send_html(update, texts.message(lang, "start", summary=summary), buttons)
+
+
+async def help_command(update: Update, context: Context) -> None:
+    """/help: how to ask."""
+    username = render.escape(context.bot.username or "")
+    await send_html(update, texts.message(user_language(update), "help", username=username))
+
+
+async def ask(update: Update, context: Context) -> None:
+    """/ask QUESTION."""
+    await answer_question(update, context, " ".join(context.args or ()))
+
+
+async def agreements(update: Update, context: Context) -> None:
+    """/agreements: the first page of the agreement list."""
+    page = render.agreements_page(_agreements(context), 0, user_language(update))
+    await send_html(update, page.text, page.buttons)
+
+
+async def agreement(update: Update, context: Context) -> None:
+    """/agreement N: one agreement's details."""
+    lang = user_language(update)
+    args = context.args or []
+    if len(args) != 1 or not _AGREEMENT_NUMBER.fullmatch(args[0]):
+        await send_html(update, texts.message(lang, "agreement_usage"))
+        return
+    await _send_agreement(update, context, int(args[0]), lang)
+
+
+async def private_text(update: Update, context: Context) -> None:
+    """Any text in a private chat is a question."""
+    await answer_question(update, context, update.effective_message.text or "")
+
+
+async def group_text(update: Update, context: Context) -> None:
+    """In groups, answer only messages that mention the bot or reply to it."""
+    message = update.effective_message
+    question = _addressed_question(message, context)
+    if question is not None:
+        await answer_question(update, context, question)
+
+
+async def not_text(update: Update, context: Context) -> None:
+    """Stickers, photos, voice and the like: a hint to type instead."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if chat.type == ChatType.PRIVATE or _replies_to_bot(message, context):
+        await send_html(update, texts.message(user_language(update), "not_text"))
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    """A command the bot does not have: point to /help (in groups only if meant for us)."""
+    message = update.effective_message
+    command = (message.text or "").split(maxsplit=1)[0]
+    _, _, username = command.partition("@")
+    for_us = username.lower() == (context.bot.username or "").lower()
+    if update.effective_chat.type != ChatType.PRIVATE and not for_us:
+        return
+    await send_html(update, texts.message(user_language(update), "unknown_command"))
+
+
+async def example_pressed(update: Update, context: Context) -> None:
+    """An example-question button from /start: ask that question."""
+    query = update.callback_query
+    _, lang, index = (query.data or "").split(":")
+    examples = texts.EXAMPLE_QUESTIONS.get(lang, ())
+    if not index.isdigit() or int(index) >= len(examples):
+        await query.answer(texts.message(lang, "expired"))
+        return
+    await query.answer()
+    await answer_question(update, context, examples[int(index)])
+
+
+async def agreement_pressed(update: Update, context: Context) -> None:
+    """An agreement's button in the list: send its details."""
+    query = update.callback_query
+    await query.answer()
+    number = (query.data or "").partition(":")[2]
+    await _send_agreement(update, context, int(number), user_language(update))
+
+
+async def page_pressed(update: Update, context: Context) -> None:
+    """A paging button of the agreement list: show that page in the same message."""
+    query = update.callback_query
+    await query.answer()
+    page_number = int((query.data or "").partition(":")[2])
+    page = render.agreements_page(_agreements(context), page_number, user_language(update))
+    if isinstance(query.message, Message):
+        await query.message.edit_text(
+            page.text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=page.buttons,
+        )
+
+
+async def inline_query(update: Update, context: Context) -> None:
+    """Inline mode: up to five articles answering the query, or the agreements if it is empty."""
+    query = update.inline_query
+    text = query.query.strip()
+    if not text:
+        results = _inline_agreements(context, user_language(update))
+    elif len(text) > MAX_QUESTION:
+        results = []
+    else:
+        results = _inline_answers(answerer_of(context).answer(text))
+    await query.answer(results, cache_time=60)
+
+
+async def error_handler(update: object, context: Context) -> None:
+    """Log the traceback and tell the person something went wrong."""
+    log.error("Error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    try:
+        await update.effective_chat.send_message(texts.message(user_language(update), "error"))
+    except TelegramError:
+        log.warning("Could not tell the chat about the error", exc_info=True)
+
+
+def _agreements(context: Context) -> list[Any]:
+    return sorted(answerer_of(context).agreements, key=lambda entry: entry.number)
+
+
+async def _send_agreement(update: Update, context: Context, number: int, lang: str) -> None:
+    entries = _agreements(context)
+    entry = next((e for e in entries if e.number == number), None)
+    if entry is None:
+        text = texts.message(lang, "agreement_missing", number=number, count=len(entries))
+    else:
+        text = render.agreement_details(entry, lang)
+    await send_html(update, text)
+
+
+def _replies_to_bot(message: Message, context: Context) -> bool:
+    replied = message.reply_to_message
+    return bool(replied and replied.from_user and replied.from_user.id == context.bot.id)
+
+
+def _addressed_question(message: Message, context: Context) -> str | None:
+    """The question in a group message meant for the bot, else None."""
+    text = message.text or ""
+    mention = f"@{context.bot.username}".lower()
+    mentions = message.parse_entities([MessageEntity.MENTION])
+    if any(value.lower() == mention for value in mentions.values()):
+        return re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
+    if _replies_to_bot(message, context):
+        return text
+    return None
+
+
+def _inline_answers(answer: Answer) -> list[InlineQueryResultArticle]:
+    if not answer.answered or not answer.citations:
+        return [
+            InlineQueryResultArticle(
+                id="no-answer",
+                title=texts.message(answer.lang, "inline_no_answer"),
+                description=answer.text[:200],
+                input_message_content=_html_content(render.answer_messages(answer)[0]),
+            )
+        ]
+    results = []
+    for rank, citation in enumerate(answer.citations[:INLINE_RESULTS]):
+        if rank == 0:
+            text = render.answer_messages(answer)[0]
+        else:
+            text = render.split_messages(
+                [render.escape(citation.snippet), render.citation_line(citation, answer.lang)]
+            )[0]
+        results.append(
+            InlineQueryResultArticle(
+                id=f"{rank}-{citation.article_id}"[:64],
+                title=citation.title,
+                description=(answer.text if rank == 0 else citation.snippet)[:200],
+                input_message_content=_html_content(text),
+            )
+        )
+    return results
+
+
+def _inline_agreements(context: Context, lang: str) -> list[InlineQueryResultArticle]:
+    return [
+        InlineQueryResultArticle(
+            id=f"agreement-{entry.number}",
+            title=f"{entry.number}. {', '.join(entry.parties)}",
+            description=f"{entry.published} — {entry.kind}",
+            input_message_content=_html_content(render.agreement_details(entry, lang)),
+        )
+        for entry in _agreements(context)[:_INLINE_AGREEMENTS]
+    ]
+
+
+def _html_content(text: str) -> InputTextMessageContent:
+    return InputTextMessageContent(text, parse_mode=ParseMode.HTML)

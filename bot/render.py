@@ -1,0 +1,244 @@
+"""Telegram HTML for answers and agreements, split into messages Telegram accepts.
+
+Everything that comes from the corpus or from a person is escaped here; nothing else in
+the bot builds HTML from such text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from answers.model import Answer, Citation
+from bot import texts
+
+MESSAGE_LIMIT = 4096  # Telegram's limit, counted in UTF-16 code units
+PAGE_SIZE = 10
+_BUTTONS_PER_ROW = 5
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# One tag, one entity, a run of whitespace, or a run of at most 64 other characters: a
+# message may be cut between these tokens, never inside one.
+_TOKEN = re.compile(r"<[^>]*>|&#?\w+;|\s+|[^\s<&]{1,64}|[<&]")
+_TAG_NAME = re.compile(r"</?([a-zA-Z-]+)")
+
+
+class AgreementLike(Protocol):
+    """What the renderer reads from one entry of the answerer's agreement list."""
+
+    number: int
+    article_id: str
+    title: str
+    source: str
+    published: str
+    parties: Sequence[str]
+    kind: str
+    signed_on: str | None
+    areas: Sequence[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of the agreement list: its HTML and its buttons."""
+
+    text: str
+    buttons: InlineKeyboardMarkup | None
+
+
+def escape(text: str) -> str:
+    """`text` made safe for Telegram's HTML parse mode."""
+    return html.escape(text, quote=False)
+
+
+def language_of(text: str) -> str:
+    """ "zh" when `text` contains Chinese characters, else "en"."""
+    return "zh" if _CJK.search(text) else "en"
+
+
+def telegram_length(text: str) -> int:
+    """The length Telegram counts: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def highlighted(text: str, highlights: Iterable[str]) -> str:
+    """`text` escaped, with every occurrence of a highlighted word in bold."""
+    words = sorted({w for w in highlights if w.strip()}, key=len, reverse=True)
+    if not words:
+        return escape(text)
+    pattern = re.compile("|".join(_word_pattern(w) for w in words), re.IGNORECASE)
+    parts: list[str] = []
+    position = 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        parts.append(f"<b>{escape(match.group())}</b>")
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def _word_pattern(word: str) -> str:
+    # Latin words match whole words only ("post" must not light up "postal"); Chinese has
+    # no word boundaries to respect.
+    pattern = re.escape(word)
+    if word[0].isascii() and word[0].isalnum():
+        pattern = r"(?<![A-Za-z0-9])" + pattern
+    if word[-1].isascii() and word[-1].isalnum():
+        pattern += r"(?![A-Za-z0-9])"
+    return pattern
+
+
+def citation_line(citation: Citation, lang: str) -> str:
+    """The citation's title, source and date on one line."""
+    return texts.message(
+        lang,
+        "citation",
+        title=escape(citation.title),
+        source=escape(citation.source),
+        published=escape(citation.published),
+    )
+
+
+def answer_blocks(answer: Answer) -> list[str]:
+    """The answer as HTML paragraphs: its text with matched words bold, then its citations."""
+    blocks = [
+        highlighted(paragraph.strip(), answer.highlights)
+        for paragraph in re.split(r"\n\s*\n", answer.text)
+        if paragraph.strip()
+    ]
+    if answer.answered and answer.citations:
+        blocks.append("\n".join(citation_line(c, answer.lang) for c in answer.citations))
+    return blocks
+
+
+def answer_messages(answer: Answer) -> list[str]:
+    """The answer as one or more Telegram messages."""
+    return split_messages(answer_blocks(answer))
+
+
+def split_messages(blocks: Sequence[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Join HTML paragraphs into messages of at most `limit`, cutting between paragraphs.
+
+    A paragraph longer than `limit` is cut between words (or tags, or entities), closing
+    the tags open at the cut and reopening them in the next message.
+    """
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        for piece in _split_block(block, limit):
+            joined = f"{current}\n\n{piece}" if current else piece
+            if telegram_length(joined) <= limit:
+                current = joined
+            else:
+                messages.append(current)
+                current = piece
+    if current:
+        messages.append(current)
+    return messages
+
+
+def _split_block(block: str, limit: int) -> list[str]:
+    if telegram_length(block) <= limit:
+        return [block]
+    pieces: list[str] = []
+    current = ""
+    open_tags: list[tuple[str, str]] = []  # (name, opening tag) of the tags open in `current`
+    for token in _TOKEN.findall(block):
+        opened = _opened_tag(token)
+        if not token.startswith("</"):
+            # Room for the token, for closing its own tag, and for closing all open tags.
+            closing = "".join(f"</{name}>" for name, _ in reversed(open_tags))
+            needed = current + token + (f"</{opened}>" if opened else "") + closing
+            if current and telegram_length(needed) > limit:
+                pieces.append(current + closing)
+                current = "".join(tag for _, tag in open_tags)
+                if token.isspace():
+                    continue
+        current += token
+        if token.startswith("</"):
+            if open_tags:
+                open_tags.pop()
+        elif opened:
+            open_tags.append((opened, token))
+    if current.strip():
+        pieces.append(current)
+    return pieces
+
+
+def _opened_tag(token: str) -> str | None:
+    if not token.startswith("<") or token.startswith("</") or token.endswith("/>"):
+        return None
+    name = _TAG_NAME.match(token)
+    return name.group(1).lower() if name else None
+
+
+def agreement_line(entry: AgreementLike) -> str:
+    """One line of the agreement list: number, published date, parties, kind."""
+    return (
+        f"{entry.number}. {escape(entry.published)} — "
+        f"{escape(', '.join(entry.parties))} — {escape(entry.kind)}"
+    )
+
+
+def agreements_page(entries: Sequence[AgreementLike], page: int, lang: str) -> Page:
+    """Page `page` (from 0) of the agreement list with a button per agreement and paging."""
+    if not entries:
+        return Page(texts.message(lang, "no_agreements"), None)
+    pages = (len(entries) + PAGE_SIZE - 1) // PAGE_SIZE
+    page = min(max(page, 0), pages - 1)
+    shown = entries[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    header = texts.message(
+        lang,
+        "agreements_header",
+        first=page * PAGE_SIZE + 1,
+        last=page * PAGE_SIZE + len(shown),
+        count=len(entries),
+    )
+    lines = [header, *(agreement_line(e) for e in shown)]
+    rows = [
+        [
+            InlineKeyboardButton(str(e.number), callback_data=f"agreement:{e.number}")
+            for e in shown[i : i + _BUTTONS_PER_ROW]
+        ]
+        for i in range(0, len(shown), _BUTTONS_PER_ROW)
+    ]
+    paging = []
+    if page > 0:
+        paging.append(
+            InlineKeyboardButton(
+                texts.message(lang, "previous"), callback_data=f"agreements:{page - 1}"
+            )
+        )
+    if page < pages - 1:
+        paging.append(
+            InlineKeyboardButton(
+                texts.message(lang, "next"), callback_data=f"agreements:{page + 1}"
+            )
+        )
+    if paging:
+        rows.append(paging)
+    return Page("\n".join(lines), InlineKeyboardMarkup(rows))
+
+
+def agreement_details(entry: AgreementLike, lang: str) -> str:
+    """Everything known about one agreement, and the title of the article it comes from."""
+    unknown = texts.message(lang, "unknown")
+
+    def field(key: str, value: str | None) -> str:
+        return f"{texts.message(lang, key)}: {escape(value) if value else unknown}"
+
+    return "\n".join(
+        [
+            texts.message(lang, "agreement_title", number=entry.number),
+            field("parties", ", ".join(entry.parties)),
+            field("kind", entry.kind),
+            field("signed_on", entry.signed_on),
+            field("published", entry.published),
+            field("source", entry.source),
+            field("areas", ", ".join(entry.areas)),
+            f"{texts.message(lang, 'article')}: <i>{escape(entry.title)}</i>",
+        ]
+    )

@@ -1,0 +1,146 @@
+"""Everything the bot says that does not come from the corpus, in English and Chinese.
+
+Values are Telegram HTML: anything filled in with `str.format` must already be escaped.
+"""
+
+from __future__ import annotations
+
+LANGS = ("en", "zh")
+
+COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        ("start", "What I know, with example questions"),
+        ("help", "How to ask me"),
+        ("agreements", "The agreements, newest first"),
+        ("agreement", "Details of one agreement: /agreement N"),
+        ("ask", "Ask a question: /ask QUESTION"),
+    ),
+    "zh": (
+        ("start", "我知道什么，以及示例问题"),
+        ("help", "如何向我提问"),
+        ("agreements", "合作协议列表，最新的在前"),
+        ("agreement", "某一协议的详情：/agreement 编号"),
+        ("ask", "提问：/ask 问题"),
+    ),
+}
+
+EXAMPLE_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "When did China Post sign the cooperation agreement with Jilin?",
+        "What are the six key areas of the agreement with the Ministry of Agriculture "
+        "and Rural Affairs?",
+        "What is the double thousand project?",
+    ),
+    "zh": (
+        "中国邮政和吉林省什么时候签署的合作协议？",
+        "中国邮政和农业农村部的战略合作协议包括哪些领域？",
+    ),
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "start": (
+            "Hello! I answer questions about China Post's cooperation agreements, "
+            "citing the news article each answer comes from.\n\n{summary}\n\n"
+            "Tap an example or just type your question."
+        ),
+        "help": (
+            "<b>How to ask me</b>\n"
+            "In a private chat, just type your question. In a group, use /ask, "
+            "mention me, or reply to one of my messages.\n\n"
+            "/agreements — the agreements, newest first\n"
+            "/agreement N — details of agreement N\n"
+            "/ask QUESTION — ask a question\n"
+            "/start — what I know, with examples\n\n"
+            "You can also type <code>@{username} question</code> in any chat."
+        ),
+        "ask_usage": (
+            "Put your question after /ask, for example:\n"
+            "<code>/ask When did China Post sign the agreement with Jilin?</code>"
+        ),
+        "too_long": (
+            "That message is {length} characters long. Please ask a shorter question "
+            "(at most {limit} characters)."
+        ),
+        "not_text": "I can only read text. Please type your question.",
+        "unknown_command": "I don't know that command. /help lists what I can do.",
+        "error": "Sorry, something went wrong while answering. Please try again later.",
+        "agreements_header": "<b>Agreements</b>, newest first ({first}–{last} of {count}):",
+        "no_agreements": "I don't know of any agreements yet.",
+        "agreement_usage": (
+            "Give the agreement's number, for example <code>/agreement 1</code>. "
+            "/agreements lists them."
+        ),
+        "agreement_missing": (
+            "There is no agreement {number}: I know agreements 1 to {count}. "
+            "/agreements lists them."
+        ),
+        "agreement_title": "<b>Agreement {number}</b>",
+        "parties": "Parties",
+        "kind": "Kind",
+        "signed_on": "Signed",
+        "published": "Published",
+        "source": "Source",
+        "areas": "Areas",
+        "article": "Article",
+        "unknown": "not given",
+        "citation": "Source: <i>{title}</i> ({source}, {published})",
+        "previous": "‹ Previous",
+        "next": "Next ›",
+        "expired": "That button no longer works. Try /agreements again.",
+        "inline_agreements": "Agreements",
+        "inline_no_answer": "No answer",
+    },
+    "zh": {
+        "start": (
+            "你好！我回答有关中国邮政合作协议的问题，并注明每个答案出自哪篇新闻。\n\n"
+            "{summary}\n\n点击示例问题，或直接输入你的问题。"
+        ),
+        "help": (
+            "<b>如何向我提问</b>\n"
+            "私聊时直接输入问题即可。在群组里，请使用 /ask、@我，或回复我的消息。\n\n"
+            "/agreements — 合作协议列表，最新的在前\n"
+            "/agreement 编号 — 某一协议的详情\n"
+            "/ask 问题 — 提问\n"
+            "/start — 我知道什么，以及示例问题\n\n"
+            "在任何聊天中也可以输入 <code>@{username} 问题</code>。"
+        ),
+        "ask_usage": (
+            "请在 /ask 后面写上问题，例如：\n"
+            "<code>/ask 中国邮政和吉林省什么时候签署的合作协议？</code>"
+        ),
+        "too_long": "这条消息有 {length} 个字符。请把问题缩短到 {limit} 个字符以内。",
+        "not_text": "我只能读文字，请输入你的问题。",
+        "unknown_command": "我不认识这个命令。/help 列出了我能做的事。",
+        "error": "抱歉，回答时出了点问题，请稍后再试。",
+        "agreements_header": "<b>合作协议</b>，最新的在前（第 {first}–{last} 项，共 {count} 项）：",
+        "no_agreements": "我还不知道任何合作协议。",
+        "agreement_usage": (
+            "请给出协议编号，例如 <code>/agreement 1</code>。/agreements 列出所有协议。"
+        ),
+        "agreement_missing": (
+            "没有第 {number} 号协议：编号范围是 1 到 {count}。/agreements 列出所有协议。"
+        ),
+        "agreement_title": "<b>第 {number} 号协议</b>",
+        "parties": "签约方",
+        "kind": "类型",
+        "signed_on": "签署日期",
+        "published": "发布日期",
+        "source": "来源",
+        "areas": "合作领域",
+        "article": "文章",
+        "unknown": "未注明",
+        "citation": "出处：<i>{title}</i>（{source}，{published}）",
+        "previous": "‹ 上一页",
+        "next": "下一页 ›",
+        "expired": "这个按钮已失效，请重新发送 /agreements。",
+        "inline_agreements": "合作协议",
+        "inline_no_answer": "没有答案",
+    },
+}
+
+
+def message(lang: str, key: str, **values: object) -> str:
+    """The bot's text `key` in `lang` (English for any other language), filled with `values`."""
+    table = MESSAGES.get(lang, MESSAGES["en"])
+    return table[key].format(**values) if values else table[key]

@@ -1,0 +1,306 @@
+"""The bot end to end: the real PTB stack against the fake Bot API server in tests/."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from bot_fixtures import StandInAnswerer, html_problems, make_agreements, running
+from fakebotapi import BOT_ID, BOT_USERNAME, TOKEN, FakeBotAPI
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.handlers import MAX_QUESTION
+from bot.settings import Settings
+
+pytestmark = pytest.mark.filterwarnings("ignore:Deprecated since version v22.2:DeprecationWarning")
+
+JILIN_QUESTION = "When did China Post sign the agreement with Jilin?"
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotAPI]:
+    with FakeBotAPI() as server:
+        yield server
+
+
+@pytest.fixture
+def answerer() -> StandInAnswerer:
+    return StandInAnswerer(agreements=make_agreements(23))
+
+
+@pytest.fixture
+async def bot(api: FakeBotAPI, answerer: StandInAnswerer) -> AsyncIterator[Application]:
+    settings = Settings(telegram_token=TOKEN, api_base_url=api.base_url)
+    async with running(build_application(settings, answerer)) as application:
+        yield application
+
+
+def texts_to(api: FakeBotAPI, chat_id: int) -> list[str]:
+    return [p["text"] for p in api.sent(chat_id)]
+
+
+async def test_private_question_gets_answer_with_bold_words_and_citation(api, bot):
+    api.push_message(JILIN_QUESTION, chat_id=7)
+    await api.wait_for(lambda: api.sent(7))
+    sent = api.sent(7)[0]
+    assert sent["parse_mode"] == "HTML"
+    assert "<b>June 28</b>" in sent["text"]
+    assert "&lt;in&gt;" in sent["text"]
+    assert sent["text"].splitlines()[-1] == (
+        "Source: <i>China Post and Jilin provincial government sign cooperation framework "
+        "agreement</i> (China Post, 2022-06-29)"
+    )
+    assert html_problems(sent["text"]) == []
+
+
+async def test_chinese_question_gets_chinese_templates(api, bot):
+    api.push_message("中国邮政和吉林省什么时候签署的合作协议？", chat_id=8)
+    await api.wait_for(lambda: api.sent(8))
+    text = api.sent(8)[0]["text"]
+    assert "<b>6月28日</b>" in text
+    assert text.splitlines()[-1].startswith("出处：")
+
+
+async def test_unanswerable_question_gets_abstention(api, bot):
+    api.push_message("What is the price of bitcoin?", chat_id=9)
+    await api.wait_for(lambda: api.sent(9))
+    assert texts_to(api, 9) == ["Sorry, I can't find that in the articles."]
+
+
+async def test_long_answer_is_split_into_valid_messages(api, bot, answerer):
+    answerer.long_answer = True
+    api.push_message(JILIN_QUESTION, chat_id=10)
+    await api.wait_for(lambda: any("Source:" in t for t in texts_to(api, 10)))
+    sent = texts_to(api, 10)
+    assert len(sent) > 1
+    assert all(len(t) <= 4096 and html_problems(t) == [] for t in sent)
+    assert sent[0].startswith("Paragraph 0:")
+
+
+async def test_too_long_message_is_refused_without_search(api, bot, answerer):
+    api.push_message("Jilin " * (MAX_QUESTION // 6 + 1), chat_id=11)
+    await api.wait_for(lambda: api.sent(11))
+    assert "shorter question" in texts_to(api, 11)[0]
+    assert answerer.questions == []
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"sticker": {"file_id": "s", "file_unique_id": "s", "width": 1, "height": 1,
+                     "is_animated": False, "is_video": False, "type": "regular"}},
+        {"photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]},
+        {"voice": {"file_id": "v", "file_unique_id": "v", "duration": 1}},
+    ],
+)  # fmt: skip
+async def test_non_text_gets_hint(api, bot, extra):
+    api.push_message(None, chat_id=12, extra=extra)
+    await api.wait_for(lambda: api.sent(12))
+    assert texts_to(api, 12) == ["I can only read text. Please type your question."]
+
+
+async def test_unknown_command_points_to_help(api, bot):
+    api.push_message("/frobnicate now", chat_id=13)
+    await api.wait_for(lambda: api.sent(13))
+    assert "/help" in texts_to(api, 13)[0]
+
+
+async def test_help_lists_commands(api, bot):
+    api.push_message("/help", chat_id=14)
+    await api.wait_for(lambda: api.sent(14))
+    text = texts_to(api, 14)[0]
+    assert "/agreements" in text and f"@{BOT_USERNAME}" in text
+    assert html_problems(text) == []
+
+
+async def test_start_offers_examples_that_ask_when_pressed(api, bot, answerer):
+    api.push_message("/start", chat_id=15)
+    await api.wait_for(lambda: api.sent(15))
+    start = api.sent(15)[0]
+    assert "I know 23 agreements &lt;from&gt; 2021 to 2024." in start["text"]
+    rows = start["reply_markup"]["inline_keyboard"]
+    assert "Jilin" in rows[0][0]["text"]
+    api.push_callback(rows[0][0]["callback_data"], api.bot_message(start))
+    await api.wait_for(lambda: len(api.sent(15)) == 2)
+    assert len(api.calls("answerCallbackQuery")) == 1
+    assert answerer.questions == [rows[0][0]["text"]]
+    assert "<b>June 28</b>" in api.sent(15)[1]["text"]
+
+
+async def test_start_in_chinese_client_is_chinese(api, bot):
+    api.push_message("/start", chat_id=16, language_code="zh-hans")
+    await api.wait_for(lambda: api.sent(16))
+    start = api.sent(16)[0]
+    assert "我知道 23 项协议。" in start["text"]
+    assert "吉林" in start["reply_markup"]["inline_keyboard"][0][0]["text"]
+
+
+async def test_agreements_lists_ten_newest_first_with_buttons(api, bot):
+    api.push_message("/agreements", chat_id=17)
+    await api.wait_for(lambda: api.sent(17))
+    sent = api.sent(17)[0]
+    lines = sent["text"].splitlines()
+    assert "1–10 of 23" in lines[0]
+    assert [line.split(".")[0] for line in lines[1:]] == [str(n) for n in range(1, 11)]
+    assert "Partner 1 &amp; Co" in lines[1]
+    rows = sent["reply_markup"]["inline_keyboard"]
+    numbers = [b["callback_data"] for row in rows[:-1] for b in row]
+    assert numbers == [f"agreement:{n}" for n in range(1, 11)]
+    assert [b["callback_data"] for b in rows[-1]] == ["agreements:1"]
+    assert html_problems(sent["text"]) == []
+
+
+async def test_agreements_next_page_edits_the_message(api, bot):
+    api.push_message("/agreements", chat_id=18)
+    await api.wait_for(lambda: api.sent(18))
+    first = api.sent(18)[0]
+    api.push_callback("agreements:2", api.bot_message(first))
+    await api.wait_for(lambda: api.calls("editMessageText"))
+    edit = api.calls("editMessageText")[0]
+    assert int(edit["message_id"]) == first["_message_id"]
+    assert "21–23 of 23" in edit["text"]
+    rows = edit["reply_markup"]["inline_keyboard"]
+    assert [b["callback_data"] for b in rows[-1]] == ["agreements:1"]
+    assert len(api.calls("answerCallbackQuery")) == 1
+
+
+async def test_agreement_button_opens_details(api, bot):
+    api.push_message("/agreements", chat_id=19)
+    await api.wait_for(lambda: api.sent(19))
+    api.push_callback("agreement:2", api.bot_message(api.sent(19)[0]))
+    await api.wait_for(lambda: len(api.sent(19)) == 2)
+    details = api.sent(19)[1]["text"]
+    assert details.startswith("<b>Agreement 2</b>")
+    assert "Article: <i>China Post and Partner 2 sign &lt;framework&gt; agreement</i>" in details
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/agreement 3", "Parties: China Post, Partner 3 &amp; Co"),
+        ("/agreement 99", "There is no agreement 99: I know agreements 1 to 23."),
+        ("/agreement three", "Give the agreement's number"),
+        ("/agreement", "Give the agreement's number"),
+    ],
+)
+async def test_agreement_command(api, bot, command, expected):
+    api.push_message(command, chat_id=20)
+    await api.wait_for(lambda: api.sent(20))
+    assert expected in texts_to(api, 20)[0]
+
+
+async def test_group_ignores_plain_text(api, bot, answerer):
+    api.push_message(JILIN_QUESTION, chat_id=-100, chat_type="group")
+    api.push_message("/help", chat_id=-101, chat_type="group")  # a marker that is answered
+    await api.wait_for(lambda: api.sent(-101))
+    assert api.sent(-100) == []
+    assert answerer.questions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [f"/ask {JILIN_QUESTION}", f"/ask@{BOT_USERNAME} {JILIN_QUESTION}", f"@{BOT_USERNAME} Jilin?"],
+)
+async def test_group_answers_ask_and_mentions(api, bot, answerer, text):
+    api.push_message(text, chat_id=-200, chat_type="supergroup")
+    await api.wait_for(lambda: api.sent(-200))
+    sent = api.sent(-200)[0]
+    assert "<b>June 28</b>" in sent["text"]
+    assert sent["reply_parameters"]["message_id"] > 0
+    assert BOT_USERNAME not in answerer.questions[0]
+
+
+async def test_group_answers_reply_to_bot(api, bot, answerer):
+    bot_message = {"message_id": 5, "date": 0, "chat": {"id": -300, "type": "group"}}
+    bot_message["from"] = {"id": BOT_ID, "is_bot": True, "first_name": "Postbot"}
+    api.push_message("and Jilin?", chat_id=-300, chat_type="group", reply_to=bot_message)
+    await api.wait_for(lambda: api.sent(-300))
+    assert answerer.questions == ["and Jilin?"]
+
+
+async def test_group_ignores_commands_for_other_bots(api, bot):
+    api.push_message("/frobnicate@other_bot", chat_id=-400, chat_type="group")
+    api.push_message("/help", chat_id=-401, chat_type="group")
+    await api.wait_for(lambda: api.sent(-401))
+    assert api.sent(-400) == []
+
+
+async def test_inline_query_returns_at_most_five_articles(api, bot):
+    api.push_inline("Jilin agreement")
+    await api.wait_for(lambda: api.calls("answerInlineQuery"))
+    results = api.calls("answerInlineQuery")[0]["results"]
+    assert 1 <= len(results) <= 5
+    content = results[0]["input_message_content"]
+    assert content["parse_mode"] == "HTML"
+    assert "<b>June 28</b>" in content["message_text"]
+    assert results[0]["title"].startswith("China Post and Jilin")
+
+
+async def test_inline_empty_query_lists_agreements(api, bot):
+    api.push_inline("")
+    await api.wait_for(lambda: api.calls("answerInlineQuery"))
+    results = api.calls("answerInlineQuery")[0]["results"]
+    assert len(results) == 23
+    assert results[0]["title"] == "1. China Post, Partner 1 & Co"
+    assert html_problems(results[0]["input_message_content"]["message_text"]) == []
+
+
+async def test_commands_registered_in_english_and_chinese(api, bot):
+    calls = api.calls("setMyCommands")
+    assert [c.get("language_code") for c in calls] == [None, "zh"]
+    assert {c["command"] for c in calls[0]["commands"]} == {
+        "start", "help", "agreements", "agreement", "ask"
+    }  # fmt: skip
+
+
+async def test_missing_set_my_commands_is_a_warning_and_bot_runs(api, answerer, caplog):
+    api.remove("setMyCommands")
+    settings = Settings(telegram_token=TOKEN, api_base_url=api.base_url)
+    with caplog.at_level(logging.WARNING, logger="bot.app"):
+        async with running(build_application(settings, answerer)):
+            api.push_message(JILIN_QUESTION, chat_id=21)
+            await api.wait_for(lambda: api.sent(21))
+    assert "Could not register the en commands" in caplog.text
+
+
+async def test_error_is_logged_and_reported_and_bot_goes_on(api, bot, answerer, caplog):
+    answerer.fail_on = "explode"
+    api.push_message("please explode", chat_id=22)
+    await api.wait_for(lambda: api.sent(22))
+    assert "something went wrong" in texts_to(api, 22)[0]
+    assert "RuntimeError: the answerer broke" in caplog.text
+    api.push_message(JILIN_QUESTION, chat_id=22)
+    await api.wait_for(lambda: len(api.sent(22)) == 2)
+
+
+async def test_answer_arrives_after_429(api, bot):
+    api.fail("sendMessage", 429, retry_after=1)
+    api.push_message(JILIN_QUESTION, chat_id=23)
+    await api.wait_for(lambda: len(api.sent(23)) == 2, timeout=10)
+    first, second = api.sent(23)
+    assert "_message_id" not in first  # refused
+    assert "<b>June 28</b>" in second["text"]
+
+
+async def test_polling_survives_502_from_get_updates(api, answerer):
+    api.fail("getUpdates", 502)
+    api.push_message(JILIN_QUESTION, chat_id=24)
+    settings = Settings(telegram_token=TOKEN, api_base_url=api.base_url)
+    async with running(build_application(settings, answerer)):
+        await api.wait_for(lambda: api.sent(24), timeout=15)
+    assert len(api.calls("getUpdates")) >= 2  # the refused one, then the one that worked
+    assert "<b>June 28</b>" in api.sent(24)[0]["text"]
+
+
+async def test_sixty_chats_at_once_are_answered_within_seconds(api, bot):
+    api.latency = 0.5
+    started = time.monotonic()
+    for chat_id in range(1000, 1060):
+        api.push_message(JILIN_QUESTION, chat_id=chat_id)
+    await api.wait_for(lambda: len(api.sent()) >= 60, timeout=30)
+    elapsed = time.monotonic() - started
+    assert {int(p["chat_id"]) for p in api.sent()} == set(range(1000, 1060))
+    assert elapsed < 6, f"60 answers took {elapsed:.1f} s"
