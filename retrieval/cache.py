@@ -412,6 +412,7 @@ def _write_temporary(folder: Path, write: Callable[[BinaryIO], object]) -> Path:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        path.chmod(0o644)  # mkstemp's 0600 would hide the cache from other users of the corpus
     except BaseException:
         path.unlink(missing_ok=True)
         raise

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from corpus.store import load_articles
 from retrieval.engines import (
     BM25S_MIN_PASSAGES,
     BM25SEngine,
@@ -17,6 +20,8 @@ from retrieval.engines import (
     choose_engine,
     top_passages,
 )
+from retrieval.index import Index
+from retrieval.tokenize import tokenize
 
 _WORDS = [f"w{i}" for i in range(400)]
 _COMMON = ["china", "post", "cooperation"]
@@ -124,3 +129,15 @@ def test_small_corpus_never_imports_bm25s_or_scipy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["rank-bm25", "False", "False"]
+
+
+def test_bm25s_top_passages_match_rank_bm25_on_the_dev_questions() -> None:
+    articles = load_articles()  # the shipped corpus
+    reference, fast = Index.build(articles, "rank-bm25"), Index.build(articles, "bm25s")
+    lines = (Path(__file__).parent / "data" / "questions.jsonl").read_text("utf-8").splitlines()
+    questions = [json.loads(line)["question"] for line in lines if line.strip()]
+    assert questions
+    for question in questions:
+        terms = tokenize(question)
+        expected = [(h.passage, round(h.score, 9)) for h in reference.search(terms, 5)]
+        assert [(h.passage, round(h.score, 9)) for h in fast.search(terms, 5)] == expected
