@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -56,37 +57,51 @@ class Conversations:
         self.log = log
         self.memory = memory or ConversationMemory()
         self._timer = timer
-        self._corpus: _Corpus | None = None
+        self._corpora: dict[int, _Corpus] = {}
+        self._lock = threading.Lock()
 
     def prepare(self, answerer: AnswererLike) -> None:
-        """Learn `answerer`'s corpus for the follow-up rule (done at once on its first question)."""
+        """Learn `answerer`'s corpus for the follow-up rule now, not on its first question."""
         self._corpus_of(answerer)
 
     def ask(
-        self, answerer: AnswererLike, question: str, *, chat: Hashable, chat_type: str
+        self, answerer: AnswererLike, question: str, *, chat: Hashable | None, chat_type: str
     ) -> Asked:
-        """Answer `question` asked in `chat`, from the article it last saw if it is a follow-up."""
+        """Answer `question` asked in `chat`, from the article it last saw if it is a follow-up.
+
+        `chat` None means a question outside any conversation (inline mode): no follow-ups.
+        """
         started = self._timer()
-        corpus = self._corpus_of(answerer)
-        about = self.memory.about(chat, question, corpus.rule)
-        if about not in corpus.article_ids:
-            about = None  # remembered from a corpus since reloaded without it
+        about = None
+        if chat is not None:
+            corpus = self._corpus_of(answerer)
+            about = self.memory.about(chat, question, corpus.rule)
+            if about not in corpus.article_ids:
+                about = None  # remembered from a corpus since reloaded without it
         answer = answerer.answer(question, about=about)
-        self.memory.note(chat, answer)
+        if chat is not None:
+            self.memory.note(chat, answer)
         latency_ms = (self._timer() - started) * 1000
         row_id = self._log(answer, chat_type, latency_ms)
         return Asked(answer=answer, row_id=row_id, about=about, latency_ms=latency_ms)
 
     def _corpus_of(self, answerer: AnswererLike) -> _Corpus:
-        corpus = self._corpus
-        if corpus is None or corpus.answerer is not answerer:
-            articles = list(answerer.articles)
-            corpus = _Corpus(
-                answerer=answerer,
-                rule=FollowUpRule.from_articles(articles),
-                article_ids=frozenset(a.id for a in articles),
-            )
-            self._corpus = corpus
+        # Two are kept, so that while a reload prepares the new corpus in another thread, the
+        # old one's questions do not learn the old corpus again.
+        with self._lock:
+            corpus = self._corpora.get(id(answerer))
+        if corpus is not None and corpus.answerer is answerer:
+            return corpus
+        articles = list(answerer.articles)
+        corpus = _Corpus(
+            answerer=answerer,
+            rule=FollowUpRule.from_articles(articles),
+            article_ids=frozenset(a.id for a in articles),
+        )
+        with self._lock:
+            self._corpora[id(answerer)] = corpus
+            while len(self._corpora) > 2:
+                del self._corpora[next(iter(self._corpora))]
         return corpus
 
     def _log(self, answer: Answer, chat_type: str, latency_ms: float) -> int | None:

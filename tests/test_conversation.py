@@ -111,3 +111,18 @@ def test_ask_survives_a_broken_log(log: QueryLog) -> None:
     asked = talk.ask(_FakeAnswerer(), "jilin?", chat=1, chat_type="private")
     assert asked.answer.answered
     assert asked.row_id is None
+
+
+def test_ask_outside_a_chat_has_no_follow_ups(log: QueryLog) -> None:
+    answerer, talk = _FakeAnswerer(), Conversations(log)
+    talk.ask(answerer, "when did mara sign?", chat=None, chat_type="inline")
+    assert talk.ask(answerer, "Who witnessed it?", chat=None, chat_type="inline").about is None
+    assert len(talk.memory) == 0
+
+
+def test_prepare_keeps_the_current_corpus_learnt(log: QueryLog) -> None:
+    old, new, talk = _FakeAnswerer(), _FakeAnswerer(), Conversations(log)
+    talk.ask(old, "when did mara sign?", chat=1, chat_type="private")
+    talk.prepare(new)
+    assert talk.ask(old, "Who witnessed it?", chat=1, chat_type="private").about == "mara"
+    assert talk.ask(new, "Who witnessed it?", chat=1, chat_type="private").about == "mara"
