@@ -1,0 +1,118 @@
+"""Admins' commands: /stats, and /reload (also on SIGHUP) to swap in a re-read corpus."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from dataclasses import dataclass
+
+from telegram import Update
+from telegram.ext import Application
+
+from bot import handlers, render
+from bot.ops import OPERATIONS, Context, Operations, operations_of, text
+from bot.querylog import QueryLogError, format_report
+from corpus.errors import CorpusError
+
+log = logging.getLogger(__name__)
+
+# What a corpus that cannot be loaded raises; anything else is a bug for the error handler.
+_LOAD_ERRORS = (CorpusError, OSError, ValueError)
+
+
+class ReloadBusy(Exception):
+    """A reload is already running."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reloaded:
+    """The corpus now in use."""
+
+    articles: int
+    agreements: int
+
+
+async def stats_command(update: Update, context: Context) -> None:
+    """/stats: the query log's report, for admins."""
+    lang = handlers.user_language(update)
+    operations = operations_of(context)
+    if not operations.is_admin(update):
+        action = text(lang, "action_stats")
+        await handlers.send_html(update, render.escape(text(lang, "only_admins", action=action)))
+        return
+    query_log = operations.conversations.log
+    if query_log is None:
+        reason = "it could not be opened"
+        await handlers.send_html(update, render.escape(text(lang, "no_log", reason=reason)))
+        return
+    try:
+        report = format_report(query_log.stats())
+    except QueryLogError as exc:
+        await handlers.send_html(update, render.escape(text(lang, "no_log", reason=str(exc))))
+        return
+    await handlers.send_html(update, f"<pre>{render.escape(report)}</pre>")
+
+
+async def reload_command(update: Update, context: Context) -> None:
+    """/reload: re-read the corpus and swap it in, for admins."""
+    lang = handlers.user_language(update)
+    if not operations_of(context).is_admin(update):
+        action = text(lang, "action_reload")
+        await handlers.send_html(update, render.escape(text(lang, "only_admins", action=action)))
+        return
+    try:
+        reloaded = await reload_corpus(context.application)
+    except ReloadBusy:
+        reply = text(lang, "reload_busy")
+    except _LOAD_ERRORS as exc:
+        log.warning("Reload failed, keeping the old corpus: %s", exc)
+        reply = text(lang, "reload_failed", reason=str(exc) or type(exc).__name__)
+    else:
+        reply = text(lang, "reloaded", articles=reloaded.articles, agreements=reloaded.agreements)
+    await handlers.send_html(update, render.escape(reply))
+
+
+async def reload_corpus(application: Application) -> Reloaded:
+    """Load the corpus again off the event loop, then swap the new answerer in at once.
+
+    Updates keep being answered by the old answerer meanwhile; if loading fails, it stays.
+    Raises ReloadBusy when a reload is already running.
+    """
+    operations: Operations = application.bot_data[OPERATIONS]
+    if operations.reloading.locked():
+        raise ReloadBusy
+    async with operations.reloading:
+        answerer = await asyncio.to_thread(_load, operations)
+        application.bot_data[handlers.ANSWERER] = answerer
+    reloaded = Reloaded(articles=len(answerer.articles), agreements=len(answerer.agreements))
+    log.info("Reloaded %d articles (%d agreements)", reloaded.articles, reloaded.agreements)
+    return reloaded
+
+
+def _load(operations: Operations):  # -> Answerer; runs in a worker thread
+    from answers import Answerer
+
+    settings = operations.settings
+    answerer = Answerer.load(settings.corpus_path, engine=settings.engine)
+    operations.conversations.prepare(answerer)
+    return answerer
+
+
+def listen_for_sighup(application: Application) -> None:
+    """Reload the corpus when the process gets SIGHUP (where the platform has it)."""
+    if not hasattr(signal, "SIGHUP"):
+        return
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(
+        signal.SIGHUP, lambda: application.create_task(_reload_on_signal(application))
+    )
+
+
+async def _reload_on_signal(application: Application) -> None:
+    try:
+        await reload_corpus(application)
+    except ReloadBusy:
+        log.warning("SIGHUP while a reload is running: ignored")
+    except _LOAD_ERRORS as exc:
+        log.error("Reload on SIGHUP failed, keeping the old corpus: %s", exc)
