@@ -21,6 +21,8 @@ MIN_ARTICLE_COVERAGE = 0.7
 # Below this article coverage the best article must also beat the runner-up by MIN_MARGIN.
 CONFIDENT_COVERAGE = 0.9
 MIN_MARGIN = 0.1
+# Two articles this close answer equally well: citing either would be a coin toss.
+TIE_MARGIN = 0.02
 # A follow-up question about a known article needs only this much.
 MIN_FOLLOWUP_COVERAGE = 0.3
 
@@ -94,6 +96,9 @@ def is_answerable(best: Evidence, runner_up: Evidence | None, *, followup: bool 
         return False
     if best.article_coverage < MIN_ARTICLE_COVERAGE:
         return False
-    if best.article_coverage >= CONFIDENT_COVERAGE or runner_up is None:
+    if runner_up is None:
         return True
-    return best.strength - runner_up.strength >= MIN_MARGIN
+    margin = best.strength - runner_up.strength
+    if best.article_coverage >= CONFIDENT_COVERAGE:
+        return margin >= TIE_MARGIN
+    return margin >= MIN_MARGIN

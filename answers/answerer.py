@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from answers.abstain import Evidence, Weigher, is_answerable, unknown_names
 from answers.expand import Query, expand
 from answers.model import Answer, Citation
-from answers.questions import Kind, asks_for_areas, question_kind, question_lang
+from answers.questions import SOFT_WORDS, Kind, asks_for_areas, question_kind, question_lang
 from answers.spelling import Speller
 from answers.templates import format_date, render
 from retrieval.index import Hit, Index
@@ -86,8 +86,10 @@ class Answerer:
             return self.abstain(question, lang)
         best = ranked[0]
         runner_up = ranked[1] if len(ranked) > 1 else None
-        kind = question_kind(question, lang)
-        if not is_answerable(best, runner_up, followup=followup and kind is Kind.DEFAULT):
+        kind = question_kind(query.corrected, lang)
+        # A follow-up of a known type is answered from the article's facts whatever matched.
+        relaxed = followup and kind is not Kind.DEFAULT
+        if not relaxed and not is_answerable(best, runner_up, followup=followup):
             return self.abstain(question, lang)
         article = self._by_id[best.article_id]
         if not followup and not self._names_fit(query, article, kind):
@@ -130,7 +132,7 @@ class Answerer:
 
     @cached_property
     def _speller(self) -> Speller:
-        return Speller(p.text for p in self.index.passages)
+        return Speller((p.text for p in self.index.passages), question_words=SOFT_WORDS)
 
     def _article_terms(self, article_id: str) -> frozenset[str]:
         return frozenset(t for i in self._passages_of[article_id] for t in self.index.tokens[i])
@@ -241,8 +243,11 @@ def _lead(
     if kind is Kind.HOW_MANY:
         wanted = set(query.terms)
         for match in _COUNT.finditer(sentence):
-            if wanted & set(tokenize(match.group(2))):
-                return render(lang, "how_many", count=match.group().strip())
+            following = match.group(2).split()
+            asked = [i for i, w in enumerate(following) if wanted & set(tokenize(w))]
+            if asked:
+                count = " ".join([match.group(1), *following[: asked[-1] + 1]])
+                return render(lang, "how_many", count=count)
         return None
     if kind is Kind.LIST and agreement and agreement.areas and asks_for_areas(question, lang):
         separator = "、" if lang == "zh" else ", "

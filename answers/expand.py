@@ -7,6 +7,7 @@ Chinese terms and acronyms, their English from the glossary (answers/data/glossa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +29,7 @@ class Concept:
     alternatives: tuple[Terms, ...]  # the first is the person's own words
     soft: bool = False  # only says what kind of question it is: never counts against
     is_name: bool = False  # names a place or an organisation
+    fixed: str | None = None  # the known word read in place of a misspelt one
 
     @property
     def terms(self) -> frozenset[str]:
@@ -50,6 +52,15 @@ class Query:
             for alt in concept.alternatives:
                 seen.update(dict.fromkeys(alt))
         return list(seen)
+
+    @property
+    def corrected(self) -> str:
+        """The question with its misspelt words replaced by the words read for them."""
+        text = self.question
+        for concept in self.concepts:
+            if concept.fixed:
+                text = re.sub(rf"\b{re.escape(concept.text)}\b", concept.fixed, text)
+        return text
 
     @property
     def hard(self) -> tuple[Concept, ...]:
@@ -144,15 +155,22 @@ def _word_concepts(
     for term in tokenize(word):
         alternatives: list[Terms] = [(term,)]
         alternatives.extend(synonyms.get((term,), ()))
-        if correct is not None and len(word) >= 4:
-            fixed = correct(word)
-            if fixed:
-                alternatives.append(tuple(tokenize(fixed)))
+        soft = term in _soft_terms() or (len(term) == 1 and term.isalpha())  # "w/"
+        fixed = correct(word) if correct is not None and not soft else None
+        if fixed is not None:
+            fixed_terms = tuple(tokenize(fixed))
+            if not fixed_terms or fixed.lower() in SOFT_WORDS:
+                # A misspelt question word ("wen" for "when") only says what is asked.
+                yield Concept(word, ((term,),), soft=True, fixed=fixed)
+                continue
+            alternatives.append(fixed_terms)
+            alternatives.extend(synonyms.get(fixed_terms, ()))
         yield Concept(
             word,
             tuple(dict.fromkeys(a for a in alternatives if a)),
-            soft=term in _soft_terms(),
+            soft=soft,
             is_name=capitalised and word[:1].isupper(),
+            fixed=fixed,
         )
 
 

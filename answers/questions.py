@@ -31,7 +31,8 @@ _PATTERNS: dict[str, tuple[tuple[Kind, re.Pattern[str]], ...]] = {
             Kind.LIST,
             re.compile(
                 r"\b(what|which)\b.*\b(areas?|fields?|aspects?|sectors?|tasks?|projects|"
-                r"parts|points|measures|services)\b|\bwhat does .* (cover|include)\b"
+                r"parts|points|measures|services)\b|\bwhat does .* (cover|include)\b|"
+                r"\b(areas|fields|sectors|scope)\b"
             ),
         ),
     ),
@@ -40,7 +41,7 @@ _PATTERNS: dict[str, tuple[tuple[Kind, re.Pattern[str]], ...]] = {
         (Kind.WHEN, re.compile(r"什么时候|何时|哪天|哪一天|几月|日期|哪年|哪一年|时间")),
         (Kind.WHERE, re.compile(r"哪里|在哪|何地|哪儿|什么地方|哪个城市")),
         (Kind.WHO, re.compile(r"谁|哪些人|何人|哪位|哪些领导")),
-        (Kind.LIST, re.compile(r"哪些|什么领域|哪几个|包括什么|包含")),
+        (Kind.LIST, re.compile(r"哪些|领域|哪几个|包括什么|包含|范围")),
     ),
 }
 

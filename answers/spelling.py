@@ -11,18 +11,28 @@ from retrieval.tokenize import words
 class Speller:
     """Knows the words of a corpus and suggests one for a misspelt word."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], question_words: Iterable[str] = ()) -> None:
         self._counts = Counter(w.lower() for text in texts for w in words(text) if w.isalpha())
+        # Question words ("when", "who") are known too, so "wen" is read as "when".
+        self._question_words = frozenset(w.lower() for w in question_words if w.isalpha())
+        for word in self._question_words:
+            self._counts[word] += 1
 
     def correct(self, word: str) -> str | None:
-        """The most frequent corpus word within one edit (two for long words), or None."""
+        """The most frequent known word within one edit (two for long words), or None.
+
+        Words of three letters are only read as question words: too many words are one
+        edit away from them.
+        """
         word = word.lower()
-        if not word.isalpha() or word in self._counts or len(word) < 4:
+        if not word.isalpha() or word in self._counts or len(word) < 3:
             return None
         limit = 1 if len(word) <= 6 else 2
         best: tuple[int, int, str] | None = None
         for known, count in self._counts.items():
-            if abs(len(known) - len(word)) > limit or len(known) < 4:
+            if abs(len(known) - len(word)) > limit or len(known) < 3:
+                continue
+            if len(word) == 3 and known not in self._question_words:
                 continue
             distance = _edit_distance(word, known, limit)
             if distance <= limit and (best is None or (distance, -count) < best[:2]):

@@ -58,6 +58,11 @@ def has_han(text: str) -> bool:
     return _IS_HAN.search(text) is not None
 
 
+def is_stopword(word: str) -> bool:
+    """Whether the word (any case) is one the tokenizer drops."""
+    return word.lower() in _stopwords()
+
+
 def words(text: str) -> list[str]:
     """The words and numbers of non-Chinese text, as written (case kept)."""
     return _WORD.findall(text)
