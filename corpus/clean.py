@@ -17,9 +17,11 @@ from corpus.extract import extract_agreement
 from corpus.model import Article
 
 # `|China Post|2022-06-29`, `| China Post News |2021-07-03`, `|中国邮政|2023年3月15日`.
+# The leading bar may be missing and a time may follow the date: `China Post|2022-06-29 10:30`.
 _SOURCE_DATE = re.compile(
-    r"^\|\s*(?P<source>[^|]*?)\s*\|\s*"
-    r"(?P<year>\d{4})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?\s*\|?$"
+    r"^\|?\s*(?P<source>[^|]{0,60}?)\s*\|\s*"
+    r"(?P<year>\d{4})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*\|?$"
 )
 # Hotline lines: `Postal Business: 8610 11185`, `邮政业务:11185` (NFKC turns `：` into `:`),
 # or a Chinese label with no colon: `物流与EMS 11183`.
@@ -30,7 +32,7 @@ _HOTLINE = re.compile(
 _NAV_BULLET = re.compile(r"^[•·●▪◦■□*>]\s*\S.{0,40}$")
 # Lines that start the footer; nothing after them belongs to the article.
 _FOOTER = re.compile(
-    r"^(?:Register number\s*:|Powered by CHINA POST|Copyright\s*(?:©|\(c\)|\d{4})|©"
+    r"^(?:Register number\s*:|Powered by\s+(?:CHINA POST|中国邮政)|Copyright\s*(?:©|\(c\)|\d{4})|©"
     r"|All rights reserved|主办单位|技术支持|备案号)|版权所有|ICP备|公网安备",
     re.IGNORECASE,
 )
@@ -63,6 +65,7 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _SLUG_WORDS = 6
+_DEFAULT_SOURCE = {"en": "China Post", "zh": "中国邮政"}  # for a bare `||2022-06-29`
 _SLUG_STOPWORDS = frozenset(
     {"a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "at", "by"}
 )
@@ -119,7 +122,6 @@ def clean_page(text: str, origin: str) -> Article:
     found = _SOURCE_DATE.match(lines[at])
     assert found is not None
     published = _published(found, origin)
-    source = found["source"] or "China Post"
     title = _title(lines[:at])
     if title is None:
         raise PageError(origin, "missing title (the line before the source/date line)")
@@ -127,6 +129,7 @@ def clean_page(text: str, origin: str) -> Article:
     if not paragraphs:
         raise PageError(origin, "missing body (no paragraphs after the source/date line)")
     lang = detect_lang(title, paragraphs)
+    source = found["source"] or _DEFAULT_SOURCE[lang]
     return Article(
         id=article_id(published, title),
         title=title,
@@ -141,7 +144,7 @@ def clean_page(text: str, origin: str) -> Article:
 
 def _source_date_index(lines: list[str]) -> int | None:
     for index, line in enumerate(lines):
-        if line.startswith("|") and _SOURCE_DATE.match(line):
+        if "|" in line and _SOURCE_DATE.match(line):
             return index
     return None
 

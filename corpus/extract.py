@@ -44,6 +44,12 @@ _ZH_BODY = re.compile(
 _EN_KIND_TOPIC = re.compile(r"^\s+on\s+(?P<topic>(?:[a-z-]+\s+){0,3}cooperation)\b", re.IGNORECASE)
 _EN_WITH = re.compile(r"^\s+with\s+(?:the\s+)?(?P<other>.+)$", re.IGNORECASE)
 _EN_PARTY_END = re.compile(r"\s+(?:in|on|at|to|for|during)\s+|\s*[,;:(]")
+# "X and Y to sign", "X and Y have jointly signed": words between the parties and the verb.
+_EN_PARTIES_TAIL = re.compile(
+    r"(?:\s+(?:to|will|would|have|has|had|jointly|formally|officially|also))+$", re.IGNORECASE
+)
+# "signed more than 100 agreements" reports a tally, not one agreement.
+_EN_TALLY = re.compile(r"\d|\b(?:more|over|several|many|multiple|dozens|hundreds)\b", re.IGNORECASE)
 _NOT_PARTIES = frozenset({"the two sides", "two sides", "both sides", "the two parties", "双方"})
 
 _CHINA_POST_EN = r"China Post(?: Group)?(?: Corporation Limited| Co\.,? Ltd\.?)?"
@@ -194,7 +200,7 @@ def _parties_and_kind(title: str, sentences: list[str], zh: bool) -> tuple[list[
         with_other = _EN_WITH.match(rest)
         if len(parties) == 1 and with_other:
             parties.append(_EN_PARTY_END.split(with_other["other"], maxsplit=1)[0].strip())
-        if len(parties) >= 2:
+        if len(parties) >= 2 and not _EN_TALLY.search(match["kind"]):
             return parties, _kind_en(match["kind"], rest)
     return None
 
@@ -210,7 +216,7 @@ def _kind_en(kind: str, rest: str) -> str:
 
 
 def _split_parties_en(text: str) -> list[str]:
-    text = re.sub(r"^(?:the\s+)", "", text.strip(" ,"), flags=re.IGNORECASE)
+    text = _EN_PARTIES_TAIL.sub("", _strip_the(text.strip(" ,")))
     if text.lower() in _NOT_PARTIES:
         return []
     first = _EN_CP_FIRST.match(text)

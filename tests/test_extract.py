@@ -86,6 +86,11 @@ def test_shipped_ministry_agreement_matches_the_issue() -> None:
             "cooperation framework agreement",
         ),
         (
+            "China Post and Shaanxi provincial government to sign logistics agreement",
+            ("China Post", "Shaanxi provincial government"),
+            "logistics agreement",
+        ),
+        (
             "China Post and Fujian Tourism Group sign MoU",
             ("China Post", "Fujian Tourism Group"),
             "memorandum of understanding",
@@ -168,6 +173,10 @@ def test_extract_agreement_chinese_body_fallback() -> None:
             "The agreement signed in 2019 has borne fruit, the two sides said.",
         ),
         ("Two sides sign agreement", "The two sides signed an agreement."),
+        (
+            "China Post reviews a busy year",
+            "In 2023, China Post and local governments signed more than 100 agreements.",
+        ),
     ],
 )
 def test_extract_agreement_none_without_a_signing_by_named_parties(title: str, body: str) -> None:

@@ -6,6 +6,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import tomllib
 from dataclasses import replace
 from pathlib import Path
 
@@ -128,3 +129,13 @@ def test_importing_corpus_does_not_import_tqdm() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_pyproject_ships_every_package_and_the_corpus() -> None:
+    root = Path(__file__).resolve().parents[1]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    for top in ("bot", "corpus", "retrieval", "answers"):
+        for init in (root / top).rglob("__init__.py"):
+            assert ".".join(init.parent.relative_to(root).parts) in listed
+    assert "data/*.jsonl" in config["tool"]["setuptools"]["package-data"]["corpus"]
