@@ -154,10 +154,12 @@ class BM25SEngine:
             raise ValueError("BM25 index column pointers do not fit the data")
         self.vocabulary = list(vocabulary)
         self._term_ids: Mapping[str, int] = {term: i for i, term in enumerate(self.vocabulary)}
-        self.data = data
-        self.indices = indices
-        self.indptr = indptr
+        # asarray: a plain view of a memory map, without np.memmap's slow Python indexing.
+        self.data = np.asarray(data)
+        self.indices = np.asarray(indices)
+        self.indptr = np.asarray(indptr)
         self.n_passages = n_passages
+        self._idf: dict[str, float] = {}  # answering asks for the same few terms' weights often
 
     @classmethod
     def build(cls, passages: Sequence[Sequence[str]]) -> BM25SEngine:
@@ -191,8 +193,11 @@ class BM25SEngine:
         return np.bincount(rows, weights=weights, minlength=self.n_passages)
 
     def idf(self, term: str) -> float:
-        column = self._term_ids.get(term)
-        if column is None:
-            return 0.0
-        doc_freq = int(self.indptr[column + 1] - self.indptr[column])
-        return lucene_idf(doc_freq, self.n_passages)
+        weight = self._idf.get(term)
+        if weight is None:
+            column = self._term_ids.get(term)
+            if column is None:
+                return 0.0
+            doc_freq = int(self.indptr[column + 1] - self.indptr[column])
+            weight = self._idf[term] = lucene_idf(doc_freq, self.n_passages)
+        return weight
