@@ -58,12 +58,16 @@ class Answerer:
         self._weigher = Weigher(index.idf, index.unseen_idf())
 
     @classmethod
-    def load(cls, corpus_path: Path | None = None, engine: str = "auto") -> Answerer:
-        """Read the corpus (default: the shipped one) and index it."""
-        from corpus.store import load_articles
+    def load(
+        cls, corpus_path: Path | None = None, engine: str = "auto", cache_dir: Path | None = None
+    ) -> Answerer:
+        """Read the corpus (default: the shipped one) and its index, cached by retrieval.cache."""
+        from corpus.store import DEFAULT_CORPUS, load_articles
+        from retrieval.cache import load_index
 
         articles = load_articles(corpus_path)
-        return cls(articles, Index.build(articles, engine=engine))
+        path = DEFAULT_CORPUS if corpus_path is None else corpus_path
+        return cls(articles, load_index(path, articles, engine, cache_dir))
 
     def answer(self, question: str, *, about: str | None = None) -> Answer:
         """Answer `question`; with `about` (an article id) search only that article.

@@ -1,0 +1,54 @@
+"""`postbot chat`: talk to the bot in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from answers import Answerer
+
+QUIT = ("/quit", "/exit")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Chat on stdin and stdout until /quit or end of input."""
+    from answers import Answerer
+
+    answerer = Answerer.load(settings.corpus_path, settings.engine, settings.cache_dir)
+    return chat(answerer, sys.stdin, sys.stdout)
+
+
+def chat(answerer: Answerer, stdin: TextIO, stdout: TextIO) -> int:
+    """The chat loop: a question or a command per line; follow-ups use the last article."""
+    from answers.templates import render
+    from bot.conversation import Conversations
+
+    conversations = Conversations()
+    conversations.prepare(answerer)
+    print(render("en", "greeting"), file=stdout)
+    while True:
+        print("> ", end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line:  # end of input
+            print(file=stdout)
+            return 0
+        text = line.strip()
+        if not text:
+            continue
+        command = text.split()[0].lower()
+        if command in QUIT:
+            return 0
+        if command == "/help":
+            reply = render("en", "help")
+        elif command == "/agreements":
+            reply = answerer.agreement_list("en")
+        elif command.startswith("/"):
+            reply = render("en", "unknown_command", command=command)
+        else:
+            asked = conversations.ask(answerer, text, chat="terminal", chat_type="terminal")
+            reply = asked.answer.text
+        print(reply + "\n", file=stdout, flush=True)
