@@ -199,7 +199,8 @@ def _merge(concepts: list[Concept]) -> Iterator[Concept]:
 
 @cache
 def _soft_terms() -> frozenset[str]:
-    terms = {t for word in SOFT_WORDS for t in tokenize(word)}
+    # Chinese question words stay as written: cutting them would load jieba for English.
+    terms = {t for word in SOFT_WORDS if not has_han(word) for t in tokenize(word)}
     return frozenset(terms | SOFT_WORDS)
 
 
