@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from itertools import chain
 
 from corpus.model import Agreement
 
@@ -32,7 +33,8 @@ _EN_BODY_SIGNED = re.compile(
 )
 _EN_BODY_SIGNING = re.compile(
     rf"\bsigning\s+(?:of\s+)?(?:(?:an?|the|new)\s+)*(?P<kind>(?:[\w-]+\s+){{0,5}}?{_EN_NOUN})"
-    r"\s+between\s+(?P<parties>[^.;]+)",
+    r"\s+between\s+(?P<parties>[^.;,(]+?)"
+    r"(?=\s+(?:in|on|at|to|for|during|which|that)\s+|\s*[.;,(]|$)",
     re.IGNORECASE,
 )
 _ZH_TITLE = re.compile(
@@ -161,6 +163,12 @@ def extract_agreement(
         The parties, kind (lowercased), signing date (None when the article gives only
         ``Recently`` or no date) and areas of cooperation; None when no signing is announced.
     """
+    if lang not in ("en", "zh"):
+        raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
+    try:
+        date.fromisoformat(published)
+    except ValueError:
+        raise ValueError(f"published must be a date as YYYY-MM-DD, not {published!r}") from None
     zh = lang == "zh"
     sentences = _sentences(paragraphs, zh)
     found = _parties_and_kind(title, sentences, zh)
@@ -182,17 +190,15 @@ def _sentences(paragraphs: Sequence[str], zh: bool) -> list[str]:
 
 def _parties_and_kind(title: str, sentences: list[str], zh: bool) -> tuple[list[str], str] | None:
     if zh:
-        candidates = [_ZH_TITLE.search(title), *(_ZH_BODY.search(s) for s in sentences)]
-        for match in candidates:
+        body = (_ZH_BODY.search(s) for s in sentences)
+        for match in chain([_ZH_TITLE.search(title)], body):
             if match is not None:
                 parties = _split_parties_zh(match["parties"])
                 if len(parties) >= 2:
                     return parties, match["kind"].strip()
         return None
-    candidates = [_EN_TITLE.search(title)]
-    for sentence in sentences:
-        candidates += [_EN_BODY_SIGNED.search(sentence), _EN_BODY_SIGNING.search(sentence)]
-    for match in candidates:
+    body = (p.search(s) for s in sentences for p in (_EN_BODY_SIGNED, _EN_BODY_SIGNING))
+    for match in chain([_EN_TITLE.search(title)], body):
         if match is None:
             continue
         rest = match.groupdict().get("rest") or ""

@@ -150,7 +150,7 @@ def test_extract_agreement_body_signing_of_agreement_between() -> None:
     agreement = _en(
         "Leaders meet in Lanzhou",
         "They witnessed the signing of the logistics cooperation agreement between the Gansu "
-        "provincial government and China Post Group.",
+        "provincial government and China Post Group in Lanzhou, which opens a new chapter.",
     )
     assert agreement is not None
     assert agreement.parties == ("Gansu provincial government", "China Post Group")
@@ -299,3 +299,12 @@ def test_extract_agreement_without_area_sentence_has_no_areas() -> None:
     agreement = _en(_TITLE, "The two sides signed the agreement in Xining.")
     assert agreement is not None
     assert agreement.areas == ()
+
+
+@pytest.mark.parametrize(
+    ("published", "lang", "message"),
+    [("2023-5-1x", "en", "YYYY-MM-DD"), ("2023-05-01", "fr", "'en' or 'zh'")],
+)
+def test_extract_agreement_rejects_bad_arguments(published: str, lang: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        extract_agreement(_TITLE, ["Body."], published, lang)
