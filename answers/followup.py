@@ -6,6 +6,7 @@ the front end answers it from the article it last cited in that chat, if that wa
 
 from __future__ import annotations
 
+import enum
 import re
 import time
 import unicodedata
@@ -17,7 +18,14 @@ from pathlib import Path
 from answers.model import Answer
 from corpus.model import Article
 
-__all__ = ["ConversationMemory", "FollowUpRule", "read_glossary_names", "refers_back"]
+__all__ = [
+    "ConversationMemory",
+    "FollowUpRule",
+    "Reference",
+    "read_glossary_names",
+    "reference_of",
+    "refers_back",
+]
 
 GLOSSARY = Path(__file__).with_name("data") / "glossary.tsv"
 _NAME_KINDS = ("place", "org")
@@ -32,9 +40,12 @@ def _words(text: str) -> frozenset[str]:
 _EN_BACK_WORDS = _words(
     "it its itself this these those they them their theirs there he him his she her such"
 )
-# Phrases that lean on the conversation: the definite "the agreement" in a chat means the
-# one just discussed; "what about ..." continues the last question.
-_EN_BACK_PHRASES = (
+# Phrases that continue the last question.
+_EN_BACK_PHRASES = ("the same", "what about", "how about", "what else", "anything else")
+_EN_CONTINUATIONS = ("and ", "also ", "so ")
+# Definite phrases: in a chat "the agreement" is likely the one just discussed, but "What
+# does the agreement say about smart letterboxes?" may well be about another.
+_EN_DEFINITE = (
     "the agreement",
     "the deal",
     "the contract",
@@ -46,13 +57,7 @@ _EN_BACK_PHRASES = (
     "the two parties",
     "both sides",
     "both parties",
-    "the same",
-    "what about",
-    "how about",
-    "what else",
-    "anything else",
 )
-_EN_CONTINUATIONS = ("and ", "also ", "so ")
 # "that" refers back after these words ("was that signed", "about that") or before these
 # nouns ("that agreement"); elsewhere it is read as a relative pronoun.
 _THAT_AFTER = _words(
@@ -65,9 +70,8 @@ _EN_EXISTENTIAL = re.compile(r"\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|a
 
 # Chinese pronouns and demonstratives, minus the words that merely contain them
 # (那么 "then", 应该 "should", 其他 "other", 因此 "therefore", 彼此 "each other", ...).
-_ZH_BACK = re.compile(
-    r"它|这|那(?!么)|(?<!应)该|(?<![因彼如])此|其(?![他它实])|上述|双方|他们|她们"
-)
+_ZH_BACK = re.compile(r"它|这|那(?!么)|(?<!应)该|(?<![因彼如])此|其(?![他它实])|上述|他们|她们")
+_ZH_DEFINITE = re.compile(r"双方|两方")
 # An elliptical question: a few characters and a closing 呢 ("领域呢？" what about the areas?).
 _ZH_ELLIPSIS = re.compile(r"^[\w\s]{1,8}呢[？?]?$")
 
@@ -109,18 +113,21 @@ def _that_refers_back(words: list[str]) -> bool:
     return False
 
 
-def _has_back_reference(question: str) -> bool:
-    lowered = question.lower()
+def _back_reference(question: str) -> Reference:
     if _ZH_BACK.search(question) or _ZH_ELLIPSIS.match(question):
-        return True
-    lowered = _EN_EXISTENTIAL.sub(" ", lowered)
-    words = re.findall(r"[a-z]+", lowered)
-    if _EN_BACK_WORDS.intersection(words) or _that_refers_back(words):
-        return True
+        return Reference.POINTING
+    words = re.findall(r"[a-z]+", _EN_EXISTENTIAL.sub(" ", question.lower()))
     spaced = " ".join(words)
-    if spaced.startswith(_EN_CONTINUATIONS):
-        return True
-    return any(_contains_name(spaced, phrase) for phrase in _EN_BACK_PHRASES)
+    if (
+        _EN_BACK_WORDS.intersection(words)
+        or _that_refers_back(words)
+        or spaced.startswith(_EN_CONTINUATIONS)
+        or any(_contains_name(spaced, phrase) for phrase in _EN_BACK_PHRASES)
+    ):
+        return Reference.POINTING
+    if _ZH_DEFINITE.search(question) or any(_contains_name(spaced, p) for p in _EN_DEFINITE):
+        return Reference.DEFINITE
+    return Reference.NONE
 
 
 def _names_stranger(question: str, vocabulary: Collection[str]) -> bool:
@@ -132,10 +139,10 @@ def _names_stranger(question: str, vocabulary: Collection[str]) -> bool:
     return False
 
 
-def refers_back(
+def reference_of(
     question: str, names: Collection[str], vocabulary: Collection[str] | None = None
-) -> bool:
-    """True when `question` names no known party and points back at the conversation.
+) -> Reference:
+    """How `question` leans on the conversation; NONE when it names a known party.
 
     `names` are the lower-cased party names that pick out one agreement (see
     `FollowUpRule.from_articles`); `vocabulary`, when given, holds the lower-cased words the
@@ -144,13 +151,20 @@ def refers_back(
     """
     question = _normalise(question)
     if not question:
-        return False
+        return Reference.NONE
     lowered = question.lower()
     if any(_contains_name(lowered, name) for name in names):
-        return False
+        return Reference.NONE
     if vocabulary is not None and _names_stranger(question, vocabulary):
-        return False
-    return _has_back_reference(question)
+        return Reference.NONE
+    return _back_reference(question)
+
+
+def refers_back(
+    question: str, names: Collection[str], vocabulary: Collection[str] | None = None
+) -> bool:
+    """True when `question` names no known party and leans on the conversation."""
+    return reference_of(question, names, vocabulary) is not Reference.NONE
 
 
 def _name_forms(party: str) -> set[str]:
@@ -177,6 +191,14 @@ def read_glossary_names(path: Path = GLOSSARY) -> list[tuple[str, str]]:
     return pairs
 
 
+class Reference(enum.Enum):
+    """How a question leans on the conversation before it."""
+
+    NONE = "none"  # a question of its own
+    DEFINITE = "definite"  # "the agreement", "双方": the one just discussed, unless it is found
+    POINTING = "pointing"  # "it", "that", "这个", "what about ...": the one just discussed
+
+
 @dataclass(frozen=True, slots=True)
 class FollowUpRule:
     """What a question must avoid naming to count as a follow-up, learnt from one corpus."""
@@ -201,14 +223,15 @@ class FollowUpRule:
         for article in articles:
             for text in (article.title, article.source, *article.paragraphs):
                 vocabulary.update(_word_key(w) for w in _LATIN_WORD.findall(text))
-        per_agreement = [
-            set().union(*(_name_forms(p) for p in a.agreement.parties))
-            for a in articles
-            if a.agreement is not None
-        ]
+        parties = [[_name_forms(p) for p in a.agreement.parties] for a in articles if a.agreement]
+        per_agreement = [set().union(*forms) for forms in parties]
         every = set().union(*per_agreement)
         shared = set.intersection(*per_agreement) if len(per_agreement) > 1 else set()
-        names = every - shared
+        # A party named in every agreement, in any of its forms ("China Post Group" beside
+        # "China Post"), tells none apart.
+        names = {
+            form for forms in parties for party in forms if not party & shared for form in party
+        }
         strangers: set[str] = set()
         for term, target in read_glossary_names() if aliases is None else aliases:
             term, forms = term.strip().lower(), _name_forms(target.strip())
@@ -226,12 +249,16 @@ class FollowUpRule:
             vocabulary=frozenset(vocabulary),
         )
 
-    def refers_back(self, question: str) -> bool:
-        """True when `question` names no party and points back at the conversation."""
+    def reference(self, question: str) -> Reference:
+        """How `question` leans on the conversation; NONE when it names any party."""
         lowered = _normalise(question).lower()
         if any(_contains_name(lowered, name) for name in self.strangers):
-            return False
-        return refers_back(question, self.names, self.vocabulary)
+            return Reference.NONE
+        return reference_of(question, self.names, self.vocabulary)
+
+    def refers_back(self, question: str) -> bool:
+        """True when `question` names no party and leans on the conversation."""
+        return self.reference(question) is not Reference.NONE
 
 
 def _mentioned(name: str, vocabulary: Collection[str]) -> bool:
@@ -281,12 +308,6 @@ class ConversationMemory:
         """Remember the top citation of an answered question; an abstention changes nothing."""
         if answer.answered and answer.citations:
             self.remember(chat, answer.citations[0].article_id)
-
-    def about(self, chat: object, question: str, rule: FollowUpRule) -> str | None:
-        """The article to answer `question` from, when it is a follow-up in `chat`; else None."""
-        if not rule.refers_back(question):
-            return None
-        return self.recall(chat)
 
     def __len__(self) -> int:
         return len(self._last)

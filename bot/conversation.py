@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from answers.followup import ConversationMemory, FollowUpRule
+from answers.followup import ConversationMemory, FollowUpRule, Reference
 from answers.model import Answer
 from bot.querylog import QueryLog, QueryLogError
 from corpus.model import Article
@@ -72,13 +72,19 @@ class Conversations:
         `chat` None means a question outside any conversation (inline mode): no follow-ups.
         """
         started = self._timer()
-        about = None
+        reference, remembered = Reference.NONE, None
         if chat is not None:
             corpus = self._corpus_of(answerer)
-            about = self.memory.about(chat, question, corpus.rule)
-            if about not in corpus.article_ids:
-                about = None  # remembered from a corpus since reloaded without it
+            reference = corpus.rule.reference(question)
+            remembered = self.memory.recall(chat) if reference is not Reference.NONE else None
+            if remembered not in corpus.article_ids:
+                remembered = None  # from a corpus since reloaded without it
+        about = remembered if reference is Reference.POINTING else None
         answer = answerer.answer(question, about=about)
+        if remembered and reference is Reference.DEFINITE and not answer.answered:
+            # "the agreement" that the question alone does not find: the one just discussed.
+            about = remembered
+            answer = answerer.answer(question, about=about)
         if chat is not None:
             self.memory.note(chat, answer)
         latency_ms = (self._timer() - started) * 1000

@@ -126,3 +126,23 @@ def test_prepare_keeps_the_current_corpus_learnt(log: QueryLog) -> None:
     talk.prepare(new)
     assert talk.ask(old, "Who witnessed it?", chat=1, chat_type="private").about == "mara"
     assert talk.ask(new, "Who witnessed it?", chat=1, chat_type="private").about == "mara"
+
+
+def test_ask_definite_question_found_alone_is_not_a_follow_up(log: QueryLog) -> None:
+    answerer, talk = _FakeAnswerer(), Conversations(log)
+    talk.ask(answerer, "when did mara sign?", chat=1, chat_type="private")
+    asked = talk.ask(answerer, "What does the jilin deal say?", chat=1, chat_type="private")
+    assert asked.about is None
+    assert asked.answer.citations[0].article_id == "jilin"
+
+
+def test_ask_definite_question_not_found_alone_follows_up(log: QueryLog) -> None:
+    answerer, talk = _FakeAnswerer(), Conversations(log)
+    talk.ask(answerer, "when did mara sign?", chat=1, chat_type="private")
+    asked = talk.ask(answerer, "When was the agreement signed?", chat=1, chat_type="private")
+    assert asked.about == "mara"
+    assert answerer.asked[-2:] == [
+        ("When was the agreement signed?", None),
+        ("When was the agreement signed?", "mara"),
+    ]
+    assert log.stats().questions == 2

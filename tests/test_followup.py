@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from answers.followup import ConversationMemory, FollowUpRule, refers_back
+from answers.followup import ConversationMemory, FollowUpRule, Reference, refers_back
 from answers.model import Answer, Citation
 from corpus.model import Agreement, Article
 
@@ -181,9 +181,32 @@ def test_memory_note_keeps_the_last_article_through_an_abstention() -> None:
     assert memory.recall("c") == "mara"
 
 
-def test_memory_about_only_for_follow_ups(rule: FollowUpRule) -> None:
-    memory = ConversationMemory()
-    memory.remember("c", "mara")
-    assert memory.about("c", "Who witnessed it?", rule) == "mara"
-    assert memory.about("c", "Who witnessed the Jilin signing?", rule) is None
-    assert memory.about("other", "Who witnessed it?", rule) is None
+@pytest.mark.parametrize(
+    ("question", "reference"),
+    [
+        ("Who witnessed it?", Reference.POINTING),
+        ("what about the areas?", Reference.POINTING),
+        ("这个协议", Reference.POINTING),
+        ("When was the agreement signed?", Reference.DEFINITE),
+        ("What will the two sides set up?", Reference.DEFINITE),
+        ("双方在哪些领域合作？", Reference.DEFINITE),
+        ("What is the double thousand project?", Reference.NONE),
+        ("When was the Jilin agreement signed?", Reference.NONE),
+    ],
+)
+def test_reference_pointing_or_definite(
+    rule: FollowUpRule, question: str, reference: Reference
+) -> None:
+    assert rule.reference(question) is reference
+
+
+def test_rule_a_party_shared_under_two_names_tells_none_apart() -> None:
+    rule = FollowUpRule.from_articles(
+        [
+            _article("a", ("China Post Group", "Jilin provincial government"), "x"),
+            _article("b", ("China Post", "Ministry of Agriculture and Rural Affairs"), "y"),
+        ],
+        aliases=[("邮政集团", "China Post Group")],
+    )
+    assert rule.names.isdisjoint({"china post group", "china post", "cpg", "邮政集团"})
+    assert rule.refers_back("When did China Post Group sign it?")
