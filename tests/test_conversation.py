@@ -38,6 +38,8 @@ class _FakeAnswerer:
     def answer(self, question: str, *, about: str | None = None) -> Answer:
         self.asked.append((question, about))
         article_id = about or next((a.id for a in self.articles if a.id in question.lower()), None)
+        if article_id is None and "letterboxes" in question:
+            article_id = "mara"  # a word only the MARA article has
         if article_id is None:
             return Answer(question, False, "Not covered.", "en")
         citation = Citation(article_id, "t", "s", "2022-06-29", "snip", 0.5)
@@ -130,10 +132,11 @@ def test_prepare_keeps_the_current_corpus_learnt(log: QueryLog) -> None:
 
 def test_ask_definite_question_found_alone_is_not_a_follow_up(log: QueryLog) -> None:
     answerer, talk = _FakeAnswerer(), Conversations(log)
-    talk.ask(answerer, "when did mara sign?", chat=1, chat_type="private")
-    asked = talk.ask(answerer, "What does the jilin deal say?", chat=1, chat_type="private")
+    talk.ask(answerer, "when did jilin sign?", chat=1, chat_type="private")
+    question = "What does the agreement say about letterboxes?"
+    asked = talk.ask(answerer, question, chat=1, chat_type="private")
     assert asked.about is None
-    assert asked.answer.citations[0].article_id == "jilin"
+    assert asked.answer.citations[0].article_id == "mara"
 
 
 def test_ask_definite_question_not_found_alone_follows_up(log: QueryLog) -> None:
