@@ -21,7 +21,6 @@ import itertools
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -405,6 +404,8 @@ def _write_atomically(path: Path, payload: bytes) -> None:
 
 def _write_temporary(folder: Path, write: Callable[[BinaryIO], object]) -> Path:
     """A new hidden file in `folder`, written and flushed to disk, to be moved into place."""
+    import tempfile  # only writers pay for it (it imports shutil, bz2, lzma)
+
     descriptor, name = tempfile.mkstemp(dir=folder, prefix=".tmp-")
     path = Path(name)
     try:
