@@ -17,9 +17,10 @@ from corpus.extract import extract_agreement
 from corpus.model import Article
 
 # `|China Post|2022-06-29`, `| China Post News |2021-07-03`, `|中国邮政|2023年3月15日`.
-# The leading bar may be missing and a time may follow the date: `China Post|2022-06-29 10:30`.
+# The leading bar may be missing, a label may come first and a time may follow the date:
+# `Source: China Post|2022-06-29 10:30`.
 _SOURCE_DATE = re.compile(
-    r"^\|?\s*(?P<source>[^|]{0,60}?)\s*\|\s*"
+    r"^\|?\s*(?:(?:Source|来源)\s*:\s*)?(?P<source>[^|]{0,60}?)\s*\|\s*"
     r"(?P<year>\d{4})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*\|?$"
 )

@@ -57,6 +57,9 @@ _NOT_PARTIES = frozenset({"the two sides", "two sides", "both sides", "the two p
 _CHINA_POST_EN = r"China Post(?: Group)?(?: Corporation Limited| Co\.,? Ltd\.?)?"
 _EN_CP_FIRST = re.compile(rf"^(?P<cp>{_CHINA_POST_EN})(?P<sep>,|\s+and)\s+(?P<rest>.+)$")
 _EN_CP_LAST = re.compile(rf"^(?P<rest>.+?),?\s+and\s+(?P<cp>{_CHINA_POST_EN})$")
+_EN_NAME_SEPARATOR = re.compile(r",\s+(?!Ltd)")
+_EN_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_EN_AND = re.compile(r"\s+and\s+")
 _OF_NAME_END = re.compile(r"\bof(?:\s+[A-Z][\w-]*)+$")
 _ZH_CP_FIRST = re.compile(r"^(?P<cp>中国邮政(?:集团有限公司|集团公司|集团)?)[和同及](?P<rest>.+)$")
 
@@ -105,6 +108,9 @@ _EN_AREAS_IN = re.compile(
     rf"(?:the\s+)?(?:{_AREA_WORDS}\s+of\s+)?(?P<list>[^.;:]+)",
     re.IGNORECASE,
 )
+# "two key areas, including ..." is the list's heading, not an area.
+_EN_AREAS_HEADING = re.compile(rf"^(?:the\s+)?(?:\w+\s+){{0,2}}{_AREA_WORDS}$", re.IGNORECASE)
+_EN_WILL = re.compile(r"\bwill\b")
 _EN_OPEN_END = re.compile(rf",?\s+and\s+other\s+{_AREA_WORDS}\b.*$|,?\s+etc\b.*$", re.IGNORECASE)
 _EN_LIST_TAIL = re.compile(
     r",?\s+(?:so as to|in order to|to|which|that|thus|so that|with a view to|by)\s+.*$",
@@ -239,7 +245,7 @@ def _split_parties_en(text: str) -> list[str]:
 
 def _split_names(text: str) -> list[str]:
     """Split "A, B and C" into names, keeping "Ministry of Agriculture and Rural Affairs" whole."""
-    names = [n.strip() for n in re.split(r",\s+(?!Ltd)", text) if n.strip()]
+    names = [n.strip() for n in _EN_NAME_SEPARATOR.split(text) if n.strip()]
     if not names:
         return []
     last = names.pop()
@@ -251,12 +257,12 @@ def _split_names(text: str) -> list[str]:
 
 
 def _strip_the(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    return _EN_LEADING_THE.sub("", name.strip())
 
 
 def _split_at_and(text: str) -> list[str]:
     """Split "X and Y" at the first "and" that does not end an "of Name" phrase on its left."""
-    cuts = [m for m in re.finditer(r"\s+and\s+", text)]
+    cuts = list(_EN_AND.finditer(text))
     if not cuts:
         return [text]
     chosen = next((m for m in cuts if not _OF_NAME_END.search(text[: m.start()])), cuts[0])
@@ -321,7 +327,7 @@ def _areas(sentences: list[str], zh: bool) -> list[str]:
             score = ("协议" in sentence) + ("将" in sentence)
         else:
             lowered = sentence.lower()
-            score = ("agreement" in lowered) + bool(re.search(r"\bwill\b", lowered))
+            score = ("agreement" in lowered) + bool(_EN_WILL.search(lowered))
         if best is None or score > best[0]:
             best = (score, areas)
     return best[1] if best else []
@@ -337,7 +343,7 @@ def _areas_en(sentence: str) -> list[str]:
         text = text[: open_ended.start()] if open_ended else _EN_LIST_TAIL.sub("", text)
         expected = _stated_count(_EN_COUNT.search(sentence))
         items = _split_items(text, r",\s*", r"\s*\band\s+", bool(open_ended), expected)
-        if items and not re.match(rf"^(?:the\s+)?(?:\w+\s+){{0,2}}{_AREA_WORDS}$", items[0]):
+        if items and not _EN_AREAS_HEADING.match(items[0]):
             return items
     return []
 

@@ -108,6 +108,7 @@ def test_clean_page_title_printed_once() -> None:
         ("China Post|2022-06-29", "China Post", "2022-06-29"),
         ("|China Post|2022-06-29 10:30|", "China Post", "2022-06-29"),
         ("||2022-06-29", "China Post", "2022-06-29"),
+        ("来源:中国邮政 | 2023-03-15", "中国邮政", "2023-03-15"),
     ],
 )
 def test_clean_page_source_date_line_variants(line: str, source: str, published: str) -> None:
