@@ -103,15 +103,27 @@ def citation_line(citation: Citation, lang: str) -> str:
 
 
 def answer_blocks(answer: Answer) -> list[str]:
-    """The answer as HTML paragraphs: its text with matched words bold, then its citations."""
+    """The answer as HTML paragraphs: its text with matched words bold, then its citations.
+
+    The answer layer ends its text with a plain citation line; that line is replaced by the
+    formatted citations, so a title is never bolded and never shown twice.
+    """
+    lines = answer.text.strip().splitlines()
+    if answer.answered and answer.citations:
+        while lines and _is_citation(lines[-1], answer.citations):
+            lines.pop()
     blocks = [
-        highlighted(paragraph.strip(), answer.highlights)
-        for paragraph in re.split(r"\n\s*\n", answer.text)
+        "\n".join(highlighted(line, answer.highlights) for line in paragraph.splitlines())
+        for paragraph in re.split(r"\n\s*\n", "\n".join(lines))
         if paragraph.strip()
     ]
     if answer.answered and answer.citations:
         blocks.append("\n".join(citation_line(c, answer.lang) for c in answer.citations))
     return blocks
+
+
+def _is_citation(line: str, citations: Sequence[Citation]) -> bool:
+    return any(c.title in line and c.published in line for c in citations)
 
 
 def answer_messages(answer: Answer) -> list[str]:
@@ -122,31 +134,47 @@ def answer_messages(answer: Answer) -> list[str]:
 def split_messages(blocks: Sequence[str], limit: int = MESSAGE_LIMIT) -> list[str]:
     """Join HTML paragraphs into messages of at most `limit`, cutting between paragraphs.
 
-    A paragraph longer than `limit` is cut between words (or tags, or entities), closing
-    the tags open at the cut and reopening them in the next message.
+    Each paragraph's tags must close within each of its lines. A paragraph longer than
+    `limit` is cut between lines, and a line longer than `limit` between words (or tags, or
+    entities), closing the tags open at the cut and reopening them in the next message.
     """
-    messages: list[str] = []
+    return _pack(
+        (piece for block in blocks for piece in _pack(_split_lines(block, limit), "\n", limit)),
+        "\n\n",
+        limit,
+    )
+
+
+def _pack(pieces: Iterable[str], separator: str, limit: int) -> list[str]:
+    """Join `pieces` with `separator` greedily into strings of at most `limit`."""
+    packed: list[str] = []
     current = ""
-    for block in blocks:
-        for piece in _split_block(block, limit):
-            joined = f"{current}\n\n{piece}" if current else piece
-            if telegram_length(joined) <= limit:
-                current = joined
-            else:
-                messages.append(current)
-                current = piece
+    for piece in pieces:
+        joined = f"{current}{separator}{piece}" if current else piece
+        if telegram_length(joined) <= limit:
+            current = joined
+        else:
+            if current:
+                packed.append(current)
+            current = piece
     if current:
-        messages.append(current)
-    return messages
+        packed.append(current)
+    return packed
 
 
-def _split_block(block: str, limit: int) -> list[str]:
+def _split_lines(block: str, limit: int) -> list[str]:
     if telegram_length(block) <= limit:
         return [block]
+    return [piece for line in block.split("\n") for piece in _split_line(line, limit)]
+
+
+def _split_line(line: str, limit: int) -> list[str]:
+    if telegram_length(line) <= limit:
+        return [line] if line.strip() else []
     pieces: list[str] = []
     current = ""
     open_tags: list[tuple[str, str]] = []  # (name, opening tag) of the tags open in `current`
-    for token in _TOKEN.findall(block):
+    for token in _TOKEN.findall(line):
         opened = _opened_tag(token)
         if not token.startswith("</"):
             # Room for the token, for closing its own tag, and for closing all open tags.

@@ -130,7 +130,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "areas": "合作领域",
         "article": "文章",
         "unknown": "未注明",
-        "citation": "出处：<i>{title}</i>（{source}，{published}）",
+        "citation": "来源：《{title}》（{source}，{published}）",
         "previous": "‹ 上一页",
         "next": "下一页 ›",
         "expired": "这个按钮已失效，请重新发送 /agreements。",

@@ -159,3 +159,18 @@ async def running(application: Application) -> AsyncIterator[Application]:
         await application.updater.stop()
         await application.stop()
         await application.shutdown()
+
+
+class RecordingAnswerer:
+    """Wraps a real answerer and records the questions it is asked."""
+
+    def __init__(self, answerer: object) -> None:
+        self._answerer = answerer
+        self.questions: list[str] = []
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._answerer, name)
+
+    def answer(self, question: str, *, about: str | None = None) -> Answer:
+        self.questions.append(question)
+        return self._answerer.answer(question, about=about)

@@ -101,9 +101,7 @@ class FakeBotAPI:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._closing = False
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = True
-        self._server.block_on_close = False
+        self._server = _Server(("127.0.0.1", 0), _handler_for(self))
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )
@@ -336,6 +334,12 @@ class FakeBotAPI:
                 message.pop("reply_markup", None)
             self._state.messages[(chat_id, message["message_id"])] = message
             return dict(message)
+
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # many chats connect at once; the default backlog of 5 drops some
+    daemon_threads = True
+    block_on_close = False
 
 
 def _user(user_id: int, language_code: str) -> dict[str, Any]:

@@ -1,4 +1,8 @@
-"""The bot end to end: the real PTB stack against the fake Bot API server in tests/."""
+"""The bot end to end: the real PTB stack against the fake Bot API server in tests/.
+
+Most tests use the real answerer on the shipped corpus; a stand-in answerer is used where a
+test needs what the corpus lacks (many agreements, a huge answer, a failing answerer).
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,30 @@ import time
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
-from bot_fixtures import StandInAnswerer, html_problems, make_agreements, running
+from bot_fixtures import (
+    RecordingAnswerer,
+    StandInAnswerer,
+    html_problems,
+    make_agreements,
+    running,
+)
 from fakebotapi import BOT_ID, BOT_USERNAME, TOKEN, FakeBotAPI
 from telegram.ext import Application
 
+from answers import Answerer
 from bot.app import build_application
 from bot.handlers import MAX_QUESTION
 from bot.settings import Settings
 
 pytestmark = pytest.mark.filterwarnings("ignore:Deprecated since version v22.2:DeprecationWarning")
 
-JILIN_QUESTION = "When did China Post sign the agreement with Jilin?"
+JILIN_QUESTION = "When did China Post sign the cooperation agreement with Jilin?"
+JILIN_TITLE = "China Post and Jilin provincial government sign cooperation framework agreement"
+
+
+@pytest.fixture(scope="module")
+def shipped_answerer() -> Answerer:
+    return Answerer.load()
 
 
 @pytest.fixture
@@ -27,14 +44,28 @@ def api() -> Iterator[FakeBotAPI]:
 
 
 @pytest.fixture
-def answerer() -> StandInAnswerer:
-    return StandInAnswerer(agreements=make_agreements(23))
+def answerer(shipped_answerer: Answerer) -> RecordingAnswerer:
+    return RecordingAnswerer(shipped_answerer)
 
 
 @pytest.fixture
-async def bot(api: FakeBotAPI, answerer: StandInAnswerer) -> AsyncIterator[Application]:
-    settings = Settings(telegram_token=TOKEN, api_base_url=api.base_url)
-    async with running(build_application(settings, answerer)) as application:
+def standin() -> StandInAnswerer:
+    return StandInAnswerer(agreements=make_agreements(23))
+
+
+def settings_for(api: FakeBotAPI) -> Settings:
+    return Settings(telegram_token=TOKEN, api_base_url=api.base_url)
+
+
+@pytest.fixture
+async def bot(api: FakeBotAPI, answerer: RecordingAnswerer) -> AsyncIterator[Application]:
+    async with running(build_application(settings_for(api), answerer)) as application:
+        yield application
+
+
+@pytest.fixture
+async def standin_bot(api: FakeBotAPI, standin: StandInAnswerer) -> AsyncIterator[Application]:
+    async with running(build_application(settings_for(api), standin)) as application:
         yield application
 
 
@@ -47,12 +78,12 @@ async def test_private_question_gets_answer_with_bold_words_and_citation(api, bo
     await api.wait_for(lambda: api.sent(7))
     sent = api.sent(7)[0]
     assert sent["parse_mode"] == "HTML"
-    assert "<b>June 28</b>" in sent["text"]
-    assert "&lt;in&gt;" in sent["text"]
+    assert "June 28, 2022" in sent["text"]
+    assert "<b>Jilin</b>" in sent["text"]
     assert sent["text"].splitlines()[-1] == (
-        "Source: <i>China Post and Jilin provincial government sign cooperation framework "
-        "agreement</i> (China Post, 2022-06-29)"
+        f"Source: <i>{JILIN_TITLE}</i> (China Post, 2022-06-29)"
     )
+    assert sent["text"].count(JILIN_TITLE) == 1
     assert html_problems(sent["text"]) == []
 
 
@@ -60,18 +91,19 @@ async def test_chinese_question_gets_chinese_templates(api, bot):
     api.push_message("中国邮政和吉林省什么时候签署的合作协议？", chat_id=8)
     await api.wait_for(lambda: api.sent(8))
     text = api.sent(8)[0]["text"]
-    assert "<b>6月28日</b>" in text
-    assert text.splitlines()[-1].startswith("出处：")
+    assert "日期：2022年6月28日。" in text
+    assert text.splitlines()[-1] == f"来源：《{JILIN_TITLE}》（China Post，2022-06-29）"
+    assert html_problems(text) == []
 
 
 async def test_unanswerable_question_gets_abstention(api, bot):
     api.push_message("What is the price of bitcoin?", chat_id=9)
     await api.wait_for(lambda: api.sent(9))
-    assert texts_to(api, 9) == ["Sorry, I can't find that in the articles."]
+    assert texts_to(api, 9)[0].startswith("Sorry, my articles do not answer that.")
 
 
-async def test_long_answer_is_split_into_valid_messages(api, bot, answerer):
-    answerer.long_answer = True
+async def test_long_answer_is_split_into_valid_messages(api, standin_bot, standin):
+    standin.long_answer = True
     api.push_message(JILIN_QUESTION, chat_id=10)
     await api.wait_for(lambda: any("Source:" in t for t in texts_to(api, 10)))
     sent = texts_to(api, 10)
@@ -120,25 +152,52 @@ async def test_start_offers_examples_that_ask_when_pressed(api, bot, answerer):
     api.push_message("/start", chat_id=15)
     await api.wait_for(lambda: api.sent(15))
     start = api.sent(15)[0]
-    assert "I know 23 agreements &lt;from&gt; 2021 to 2024." in start["text"]
-    rows = start["reply_markup"]["inline_keyboard"]
-    assert "Jilin" in rows[0][0]["text"]
-    api.push_callback(rows[0][0]["callback_data"], api.bot_message(start))
+    assert "I know 2 cooperation agreements of China Post" in start["text"]
+    assert "2021-07-03 and 2022-06-29" in start["text"]
+    button = start["reply_markup"]["inline_keyboard"][0][0]
+    api.push_callback(button["callback_data"], api.bot_message(start))
     await api.wait_for(lambda: len(api.sent(15)) == 2)
     assert len(api.calls("answerCallbackQuery")) == 1
-    assert answerer.questions == [rows[0][0]["text"]]
-    assert "<b>June 28</b>" in api.sent(15)[1]["text"]
+    assert answerer.questions == [button["text"]]
+    assert "June 28, 2022" in api.sent(15)[1]["text"]
+
+
+async def test_every_example_question_is_answered(api, bot, answerer):
+    api.push_message("/start", chat_id=25)
+    api.push_message("/start", chat_id=26, language_code="zh-hans")
+    await api.wait_for(lambda: api.sent(25) and api.sent(26))
+    starts = [api.sent(25)[0], api.sent(26)[0]]
+    for start in starts:
+        for row in start["reply_markup"]["inline_keyboard"]:
+            api.push_callback(row[0]["callback_data"], api.bot_message(start))
+    count = sum(len(s["reply_markup"]["inline_keyboard"]) for s in starts)
+    await api.wait_for(lambda: len(api.sent()) == 2 + count)
+    answers = [p["text"] for p in api.sent()[2:]]
+    assert not [a for a in answers if "Sorry" in a or "抱歉" in a]
 
 
 async def test_start_in_chinese_client_is_chinese(api, bot):
     api.push_message("/start", chat_id=16, language_code="zh-hans")
     await api.wait_for(lambda: api.sent(16))
     start = api.sent(16)[0]
-    assert "我知道 23 项协议。" in start["text"]
+    assert "我知道中国邮政的 2 项合作协议" in start["text"]
     assert "吉林" in start["reply_markup"]["inline_keyboard"][0][0]["text"]
 
 
-async def test_agreements_lists_ten_newest_first_with_buttons(api, bot):
+async def test_agreements_lists_newest_first_with_buttons(api, bot):
+    api.push_message("/agreements", chat_id=17)
+    await api.wait_for(lambda: api.sent(17))
+    sent = api.sent(17)[0]
+    assert sent["text"].splitlines()[1:] == [
+        "1. 2022-06-29 — China Post, Jilin provincial government — cooperation framework agreement",
+        "2. 2021-07-03 — China Post Group, Ministry of Agriculture and Rural Affairs — "
+        "strategic cooperation agreement",
+    ]
+    rows = sent["reply_markup"]["inline_keyboard"]
+    assert [b["callback_data"] for row in rows for b in row] == ["agreement:1", "agreement:2"]
+
+
+async def test_agreements_past_ten_are_paged(api, standin_bot):
     api.push_message("/agreements", chat_id=17)
     await api.wait_for(lambda: api.sent(17))
     sent = api.sent(17)[0]
@@ -153,7 +212,7 @@ async def test_agreements_lists_ten_newest_first_with_buttons(api, bot):
     assert html_problems(sent["text"]) == []
 
 
-async def test_agreements_next_page_edits_the_message(api, bot):
+async def test_agreements_next_page_edits_the_message(api, standin_bot):
     api.push_message("/agreements", chat_id=18)
     await api.wait_for(lambda: api.sent(18))
     first = api.sent(18)[0]
@@ -170,18 +229,28 @@ async def test_agreements_next_page_edits_the_message(api, bot):
 async def test_agreement_button_opens_details(api, bot):
     api.push_message("/agreements", chat_id=19)
     await api.wait_for(lambda: api.sent(19))
-    api.push_callback("agreement:2", api.bot_message(api.sent(19)[0]))
+    api.push_callback("agreement:1", api.bot_message(api.sent(19)[0]))
     await api.wait_for(lambda: len(api.sent(19)) == 2)
+    assert len(api.calls("answerCallbackQuery")) == 1
     details = api.sent(19)[1]["text"]
-    assert details.startswith("<b>Agreement 2</b>")
-    assert "Article: <i>China Post and Partner 2 sign &lt;framework&gt; agreement</i>" in details
+    assert details.splitlines() == [
+        "<b>Agreement 1</b>",
+        "Parties: China Post, Jilin provincial government",
+        "Kind: cooperation framework agreement",
+        "Signed: 2022-06-28",
+        "Published: 2022-06-29",
+        "Source: China Post",
+        "Areas: financial services, e-commerce and express, accessible public services, "
+        "cultural industry construction",
+        f"Article: <i>{JILIN_TITLE}</i>",
+    ]
 
 
 @pytest.mark.parametrize(
     ("command", "expected"),
     [
-        ("/agreement 3", "Parties: China Post, Partner 3 &amp; Co"),
-        ("/agreement 99", "There is no agreement 99: I know agreements 1 to 23."),
+        ("/agreement 2", "Signed: not given"),
+        ("/agreement 99", "There is no agreement 99: I know agreements 1 to 2."),
         ("/agreement three", "Give the agreement's number"),
         ("/agreement", "Give the agreement's number"),
     ],
@@ -190,6 +259,14 @@ async def test_agreement_command(api, bot, command, expected):
     api.push_message(command, chat_id=20)
     await api.wait_for(lambda: api.sent(20))
     assert expected in texts_to(api, 20)[0]
+
+
+async def test_agreement_details_are_escaped(api, standin_bot):
+    api.push_message("/agreement 3", chat_id=20)
+    await api.wait_for(lambda: api.sent(20))
+    text = texts_to(api, 20)[0]
+    assert "Parties: China Post, Partner 3 &amp; Co" in text
+    assert html_problems(text) == []
 
 
 async def test_group_ignores_plain_text(api, bot, answerer):
@@ -202,23 +279,28 @@ async def test_group_ignores_plain_text(api, bot, answerer):
 
 @pytest.mark.parametrize(
     "text",
-    [f"/ask {JILIN_QUESTION}", f"/ask@{BOT_USERNAME} {JILIN_QUESTION}", f"@{BOT_USERNAME} Jilin?"],
+    [
+        f"/ask {JILIN_QUESTION}",
+        f"/ask@{BOT_USERNAME} {JILIN_QUESTION}",
+        f"@{BOT_USERNAME} {JILIN_QUESTION}",
+        f"{JILIN_QUESTION} @{BOT_USERNAME}",
+    ],
 )
 async def test_group_answers_ask_and_mentions(api, bot, answerer, text):
     api.push_message(text, chat_id=-200, chat_type="supergroup")
     await api.wait_for(lambda: api.sent(-200))
     sent = api.sent(-200)[0]
-    assert "<b>June 28</b>" in sent["text"]
+    assert "June 28, 2022" in sent["text"]
     assert sent["reply_parameters"]["message_id"] > 0
-    assert BOT_USERNAME not in answerer.questions[0]
+    assert answerer.questions == [JILIN_QUESTION]
 
 
 async def test_group_answers_reply_to_bot(api, bot, answerer):
     bot_message = {"message_id": 5, "date": 0, "chat": {"id": -300, "type": "group"}}
     bot_message["from"] = {"id": BOT_ID, "is_bot": True, "first_name": "Postbot"}
-    api.push_message("and Jilin?", chat_id=-300, chat_type="group", reply_to=bot_message)
+    api.push_message(JILIN_QUESTION, chat_id=-300, chat_type="group", reply_to=bot_message)
     await api.wait_for(lambda: api.sent(-300))
-    assert answerer.questions == ["and Jilin?"]
+    assert answerer.questions == [JILIN_QUESTION]
 
 
 async def test_group_ignores_commands_for_other_bots(api, bot):
@@ -229,22 +311,25 @@ async def test_group_ignores_commands_for_other_bots(api, bot):
 
 
 async def test_inline_query_returns_at_most_five_articles(api, bot):
-    api.push_inline("Jilin agreement")
+    api.push_inline(JILIN_QUESTION)
     await api.wait_for(lambda: api.calls("answerInlineQuery"))
     results = api.calls("answerInlineQuery")[0]["results"]
     assert 1 <= len(results) <= 5
     content = results[0]["input_message_content"]
     assert content["parse_mode"] == "HTML"
-    assert "<b>June 28</b>" in content["message_text"]
-    assert results[0]["title"].startswith("China Post and Jilin")
+    assert "June 28, 2022" in content["message_text"]
+    assert f"<i>{JILIN_TITLE}</i>" in content["message_text"]
+    assert results[0]["title"] == JILIN_TITLE
 
 
 async def test_inline_empty_query_lists_agreements(api, bot):
     api.push_inline("")
     await api.wait_for(lambda: api.calls("answerInlineQuery"))
     results = api.calls("answerInlineQuery")[0]["results"]
-    assert len(results) == 23
-    assert results[0]["title"] == "1. China Post, Partner 1 & Co"
+    assert [r["title"] for r in results] == [
+        "1. China Post, Jilin provincial government",
+        "2. China Post Group, Ministry of Agriculture and Rural Affairs",
+    ]
     assert html_problems(results[0]["input_message_content"]["message_text"]) == []
 
 
@@ -258,16 +343,15 @@ async def test_commands_registered_in_english_and_chinese(api, bot):
 
 async def test_missing_set_my_commands_is_a_warning_and_bot_runs(api, answerer, caplog):
     api.remove("setMyCommands")
-    settings = Settings(telegram_token=TOKEN, api_base_url=api.base_url)
     with caplog.at_level(logging.WARNING, logger="bot.app"):
-        async with running(build_application(settings, answerer)):
+        async with running(build_application(settings_for(api), answerer)):
             api.push_message(JILIN_QUESTION, chat_id=21)
             await api.wait_for(lambda: api.sent(21))
     assert "Could not register the en commands" in caplog.text
 
 
-async def test_error_is_logged_and_reported_and_bot_goes_on(api, bot, answerer, caplog):
-    answerer.fail_on = "explode"
+async def test_error_is_logged_and_reported_and_bot_goes_on(api, standin_bot, standin, caplog):
+    standin.fail_on = "explode"
     api.push_message("please explode", chat_id=22)
     await api.wait_for(lambda: api.sent(22))
     assert "something went wrong" in texts_to(api, 22)[0]
@@ -282,17 +366,16 @@ async def test_answer_arrives_after_429(api, bot):
     await api.wait_for(lambda: len(api.sent(23)) == 2, timeout=10)
     first, second = api.sent(23)
     assert "_message_id" not in first  # refused
-    assert "<b>June 28</b>" in second["text"]
+    assert "June 28, 2022" in second["text"]
 
 
 async def test_polling_survives_502_from_get_updates(api, answerer):
     api.fail("getUpdates", 502)
     api.push_message(JILIN_QUESTION, chat_id=24)
-    settings = Settings(telegram_token=TOKEN, api_base_url=api.base_url)
-    async with running(build_application(settings, answerer)):
+    async with running(build_application(settings_for(api), answerer)):
         await api.wait_for(lambda: api.sent(24), timeout=15)
     assert len(api.calls("getUpdates")) >= 2  # the refused one, then the one that worked
-    assert "<b>June 28</b>" in api.sent(24)[0]["text"]
+    assert "June 28, 2022" in api.sent(24)[0]["text"]
 
 
 async def test_sixty_chats_at_once_are_answered_within_seconds(api, bot):
@@ -303,4 +386,5 @@ async def test_sixty_chats_at_once_are_answered_within_seconds(api, bot):
     await api.wait_for(lambda: len(api.sent()) >= 60, timeout=30)
     elapsed = time.monotonic() - started
     assert {int(p["chat_id"]) for p in api.sent()} == set(range(1000, 1060))
+    assert all("June 28, 2022" in p["text"] for p in api.sent())
     assert elapsed < 6, f"60 answers took {elapsed:.1f} s"
