@@ -39,6 +39,7 @@ _COUNT = re.compile(
     r"((?:\s+[\w-]+){1,3})",
     re.IGNORECASE,
 )
+_PLACE_ZH = re.compile(r"在([\u4e00-\u9fff]{2,4}?)(?:签署|签订|举行|会见|召开|出席)")
 _NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 
 
@@ -219,7 +220,7 @@ def _fits(kind: Kind, text: str) -> bool:
     if kind is Kind.WHEN:
         return _DATE.search(text) is not None
     if kind is Kind.WHERE:
-        return _PLACE.search(text) is not None or "在" in text
+        return _PLACE.search(text) is not None or _PLACE_ZH.search(text) is not None
     if kind is Kind.HOW_MANY:
         return _COUNT.search(text) is not None or re.search(r"\d", text) is not None
     if kind is Kind.WHO:
@@ -242,7 +243,7 @@ def _lead(
             return render(lang, "when_dated", date=found.group())
         return render(lang, "when_unknown", published=article.published)
     if kind is Kind.WHERE:
-        place = _PLACE.search(sentence)
+        place = _PLACE.search(sentence) or _PLACE_ZH.search(sentence)
         return render(lang, "where", place=place.group(1)) if place else None
     if kind is Kind.HOW_MANY:
         wanted = set(query.terms)

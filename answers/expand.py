@@ -19,6 +19,7 @@ from retrieval.tokenize import has_han, normalize, script_runs, tokenize, words
 Terms = tuple[str, ...]
 # Names of places and organisations are the kinds a question can name.
 NAME_KINDS = ("place", "org")
+_PLACE_SUFFIXES = ("省", "市")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class GlossaryEntry:
     term: str
     english: tuple[str, ...]
     kind: str
+    chinese: str | None = None  # for an English name: its Chinese, matched as one term
 
 
 def expand(question: str, correct: Callable[[str], str | None] | None = None) -> Query:
@@ -101,9 +103,12 @@ def _han_concepts(run: str) -> Iterator[Concept]:
         for size in range(min(longest, len(run) - start), 0, -1):
             entry = glossary.get(run[start : start + size])
             if entry is not None:
+                end = start + size
+                if entry.kind == "place" and run[end : end + 1] in _PLACE_SUFFIXES:
+                    end += 1  # 湖南省, 武汉市: the suffix belongs to the name
                 yield from _plain_han(run[plain:start])
-                yield _glossary_concept(entry)
-                start = plain = start + size
+                yield _glossary_concept(entry, run[start:end])
+                start = plain = end
                 break
         else:
             start += 1
@@ -116,13 +121,15 @@ def _plain_han(text: str) -> Iterator[Concept]:
             yield Concept(term, ((term,),), soft=term in SOFT_WORDS)
 
 
-def _glossary_concept(entry: GlossaryEntry) -> Concept:
+def _glossary_concept(entry: GlossaryEntry, written: str | None = None) -> Concept:
     alternatives = [tuple(tokenize(english)) for english in entry.english]
-    own = tuple(tokenize(entry.term))
-    if own not in alternatives:
-        alternatives.append(own)
+    if has_han(entry.term):
+        alternatives.append(tuple(tokenize(written or entry.term)))
+    # A Chinese name as one term, as jieba cuts it from Chinese articles (no jieba needed).
+    alternatives.extend((name,) for name in {entry.chinese, written} if name and has_han(name))
+    alternatives = list(dict.fromkeys(alternatives))
     return Concept(
-        entry.term,
+        written or entry.term,
         tuple(a for a in alternatives if a),
         soft=entry.term in SOFT_WORDS or all(a in _soft_terms() for a in alternatives if a),
         is_name=entry.kind in NAME_KINDS,
@@ -240,7 +247,7 @@ def _latin_glossary() -> dict[tuple[str, ...], GlossaryEntry]:
         elif entry.kind in NAME_KINDS:
             for english in entry.english:
                 key = tuple(w.lower() for w in words(english))
-                table.setdefault(key, GlossaryEntry(english, (english,), entry.kind))
+                table.setdefault(key, GlossaryEntry(english, (english,), entry.kind, entry.term))
     return table
 
 

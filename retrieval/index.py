@@ -77,6 +77,10 @@ class Index:
         """The weight a term would have if one passage contained it: the most a term weighs."""
         return lucene_idf(0, self.size)
 
+    def scores(self, query_terms: Sequence[str]) -> np.ndarray:
+        """Every passage's BM25 score for the query terms, in passage order."""
+        return self._engine.get_scores(list(query_terms))
+
     def search(
         self,
         query_terms: Sequence[str],
@@ -95,7 +99,7 @@ class Index:
         """
         if not query_terms or k <= 0:
             return []
-        scores = self._engine.get_scores(list(query_terms))
+        scores = self.scores(query_terms)
         if article_ids is not None:
             allowed = np.isin(self._article_of, list(article_ids))
             scores = np.where(allowed, scores, 0.0)

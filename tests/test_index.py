@@ -1,0 +1,112 @@
+"""Passages and the BM25 index: sentences, search, restriction, positive weights."""
+
+from __future__ import annotations
+
+import pytest
+from answers_fixtures import FARMING, HUNAN_ZH, JILIN, TINY_CORPUS
+
+from retrieval.index import Index
+from retrieval.passages import Passage, split_passages, split_sentences
+from retrieval.tokenize import tokenize
+
+ENGINES = ["rank-bm25", "bm25s"]
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return Index.build(TINY_CORPUS, engine="rank-bm25")
+
+
+def test_split_passages_title_first() -> None:
+    passages = split_passages(JILIN)
+    assert passages[0] == Passage("jilin", 0, JILIN.title, True)
+    assert not any(p.is_title for p in passages[1:])
+
+
+def test_split_passages_positions_count_up() -> None:
+    passages = split_passages(FARMING)
+    assert [p.position for p in passages] == list(range(len(passages)))
+    assert {p.article_id for p in passages} == {"farming"}
+
+
+def test_split_passages_one_per_sentence() -> None:
+    texts = [p.text for p in split_passages(JILIN)[1:]]
+    assert texts[1] == "China Post aims to serve 1000 family farms."
+    assert len(texts) == 3
+
+
+@pytest.mark.parametrize(
+    "paragraph, sentences",
+    [
+        ("Mr. Liu met Han. They signed.", ["Mr. Liu met Han.", "They signed."]),
+        ('He said "yes." Then left.', ['He said "yes."', "Then left."]),
+        ("It grew 2.5 percent. Good.", ["It grew 2.5 percent.", "Good."]),
+        ("双方签署协议。将开展合作！好吗？", ["双方签署协议。", "将开展合作！", "好吗？"]),
+        ("", []),
+    ],
+)
+def test_split_sentences(paragraph: str, sentences: list[str]) -> None:
+    assert split_sentences(paragraph) == sentences
+
+
+def test_chinese_article_splits_into_sentences() -> None:
+    assert len(split_passages(HUNAN_ZH)) == 3
+
+
+def test_search_best_passage_first(index: Index) -> None:
+    hits = index.search(tokenize("cold chain logistics"), k=3)
+    assert "cold chain" in hits[0].passage.text
+    assert hits[0].matched == {"cold", "chain", "logist"}
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_search_returns_at_most_k(index: Index) -> None:
+    assert len(index.search(tokenize("china post"), k=2)) == 2
+
+
+def test_search_only_positive_scores(index: Index) -> None:
+    assert index.search(["nowhere"], k=5) == []
+    assert index.search([], k=5) == []
+
+
+def test_search_restricted_to_articles(index: Index) -> None:
+    hits = index.search(tokenize("China Post signed agreement"), k=50, article_ids={"farming"})
+    assert hits and {h.passage.article_id for h in hits} == {"farming"}
+
+
+def test_search_chinese_query_finds_chinese_article(index: Index) -> None:
+    hits = index.search(tokenize("湖南 电子商务"), k=1)
+    assert hits[0].passage.article_id == "hunan"
+
+
+def test_index_tokens_follow_passages(index: Index) -> None:
+    assert len(index.tokens) == len(index.passages)
+    assert index.tokens[0] == tokenize(index.passages[0].text)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_idf_of_term_in_every_passage_is_positive(engine: str) -> None:
+    passages = [Passage("a", i, f"china post {word}", False) for i, word in enumerate("xyz")]
+    built = Index.from_tokens(passages, [tokenize(p.text) for p in passages], engine=engine)
+    assert built.idf("china") > 0
+    assert built.idf("absent") == 0.0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_common_term_never_lowers_a_score(engine: str) -> None:
+    built = Index.build(TINY_CORPUS, engine=engine)
+    # "china" and "post" are in most passages: rank-bm25's plain Okapi weighs them <= 0.
+    base = built.scores(tokenize("cold chain logistics"))
+    for common in (["china"], ["china", "post"], ["cooper"]):
+        more = built.scores([*tokenize("cold chain logistics"), *common])
+        assert (more >= base - 1e-12).all()
+
+
+def test_from_tokens_rejects_unknown_engine() -> None:
+    with pytest.raises(ValueError, match="engine"):
+        Index.from_tokens([Passage("a", 0, "x", True)], [["x"]], engine="lucene")
+
+
+def test_from_tokens_rejects_length_mismatch() -> None:
+    with pytest.raises(ValueError, match="token lists"):
+        Index.from_tokens([Passage("a", 0, "x", True)], [["x"], ["y"]])
