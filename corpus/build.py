@@ -28,6 +28,8 @@ class BuildResult:
 def find_pages(paths: Iterable[Path]) -> list[Path]:
     """Return the raw pages named by `paths`: files as given, folders searched for ``*.txt``.
 
+    Hidden files and folders are left out; a folder's pages come sorted by path.
+
     Raises:
         CorpusError: a path does not exist, or no pages were found.
     """
@@ -35,9 +37,7 @@ def find_pages(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            pages += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES
-            )
+            pages += sorted(p for p in path.rglob("*") if _is_page(p.relative_to(path), p))
         elif path.is_file():
             pages.append(path)
         else:
@@ -46,6 +46,12 @@ def find_pages(paths: Iterable[Path]) -> list[Path]:
         names = ", ".join(str(p) for p in paths)
         raise CorpusError(f"no raw pages (*.txt) found in {names}")
     return pages
+
+
+def _is_page(relative: Path, path: Path) -> bool:
+    """A ``*.txt`` file, not hidden and not inside a hidden folder (such as ``.git``)."""
+    hidden = any(part.startswith(".") for part in relative.parts)
+    return not hidden and path.suffix.lower() in PAGE_SUFFIXES and path.is_file()
 
 
 def build_corpus(

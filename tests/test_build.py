@@ -92,6 +92,15 @@ def test_build_corpus_reads_gb18030_pages(tmp_path: Path) -> None:
     assert (article.title, article.lang) == ("中国邮政发行邮票", "zh")
 
 
+def test_find_pages_searches_folders_skipping_hidden_files(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in ("b.txt", "sub/a.TXT", ".hidden.txt", ".git/x.txt", "notes.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in find_pages([tmp_path])]
+    assert found == ["b.txt", "sub/a.TXT"]
+
+
 def test_find_pages_missing_path(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="no such file or folder"):
         find_pages([tmp_path / "nope"])
