@@ -60,6 +60,12 @@ _NAV_WORDS = frozenset(
         "Sitemap",
     }
 )
+# Page tools and bylines around a body: `【打印】`, `关闭窗口`, `责任编辑:李明`, `Editor: Li Ming`.
+_PAGE_TOOLS = re.compile(
+    r"^(?:【?(?:打印|打印本页|关闭|关闭窗口|返回顶部|字体|分享到)[^】]{0,20}】?"
+    r"|(?:责任编辑|编辑|Editor|Print|Close|Share|Back to top)\s*(?::.{0,30})?)$",
+    re.IGNORECASE,
+)
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -164,6 +170,7 @@ def _is_boilerplate(line: str) -> bool:
         or _HOTLINE.match(line)
         or _FOOTER.search(line)
         or line in _NAV_WORDS
+        or _PAGE_TOOLS.match(line)
     )
 
 

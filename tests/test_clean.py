@@ -153,6 +153,14 @@ def test_clean_page_keeps_long_bulleted_body_lines() -> None:
     assert article.paragraphs[-1] == bullet
 
 
+@pytest.mark.parametrize(
+    "line", ["【打印】", "关闭窗口", "责任编辑:李明", "Editor: Li Ming", "Print"]
+)
+def test_clean_page_drops_page_tools_and_bylines(line: str) -> None:
+    article = clean_page(PAGE.replace("Register number", f"{line}\nRegister number"), "p.txt")
+    assert article.paragraphs[-1].startswith("The two sides will cooperate")
+
+
 def test_clean_page_stops_at_copyright_footer() -> None:
     text = PAGE.replace("Register number", "Copyright © 2024 China Post\nRegister number")
     assert "Copyright" not in " ".join(clean_page(text, "p.txt").paragraphs)
