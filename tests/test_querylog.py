@@ -40,7 +40,8 @@ def test_querylog_creates_the_file_in_wal_mode(tmp_path: Path) -> None:
 
 def test_querylog_stores_no_user_or_chat_ids(log: QueryLog) -> None:
     _log(log)
-    columns = {row[1] for row in log._db.execute("PRAGMA table_info(questions)")}
+    with sqlite3.connect(log.path) as db:
+        columns = {row[1] for row in db.execute("PRAGMA table_info(questions)")}
     assert columns == {
         "id", "asked_at", "chat_type", "lang", "question", "answered",
         "article_id", "score", "latency_ms",
