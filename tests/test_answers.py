@@ -1,0 +1,255 @@
+"""The answer layer: question types, templates, citations, abstention, synonyms, glossary."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from answers_fixtures import TINY_CORPUS
+
+from answers import Answerer
+from answers.abstain import Evidence, Weigher, is_answerable
+from answers.expand import expand
+from answers.questions import Kind, question_kind
+from answers.spelling import Speller
+from answers.templates import format_date
+from retrieval.index import Index
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Answerer:
+    return Answerer(list(TINY_CORPUS), Index.build(TINY_CORPUS, engine="rank-bm25"))
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    return Answerer.load(cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("When did China Post sign with Jilin?", Kind.WHEN),
+        ("what date was the deal", Kind.WHEN),
+        ("Who witnessed the signing?", Kind.WHO),
+        ("Where did they meet?", Kind.WHERE),
+        ("which city was it signed in", Kind.WHERE),
+        ("How many tasks are there?", Kind.HOW_MANY),
+        ("Which areas will they cooperate in?", Kind.LIST),
+        ("jilin areas", Kind.LIST),
+        ("What is the double thousand project?", Kind.DEFAULT),
+        ("中国邮政和吉林省什么时候签署的合作协议？", Kind.WHEN),
+        ("谁见证了签约？", Kind.WHO),
+        ("在哪里签署的？", Kind.WHERE),
+        ("有多少项任务？", Kind.HOW_MANY),
+        ("合作包括哪些领域？", Kind.LIST),
+    ],
+)
+def test_question_kind(question: str, kind: Kind) -> None:
+    assert question_kind(question) is kind
+
+
+def test_answer_when_uses_signed_date_and_cites(tiny: Answerer) -> None:
+    answer = tiny.answer("When did China Post sign with Jilin?")
+    assert answer.answered and answer.lang == "en"
+    assert answer.text.startswith("It was signed on June 28, 2022.")
+    (citation,) = answer.citations
+    assert (citation.article_id, citation.published, citation.source) == (
+        "jilin",
+        "2022-06-29",
+        "China Post",
+    )
+    assert citation.title in answer.text and "2022-06-29" in answer.text
+
+
+def test_answer_when_without_signed_date_gives_published(tiny: Answerer) -> None:
+    answer = tiny.answer("When did the Ministry of Agriculture sign the agreement?")
+    assert answer.answered
+    assert "does not give the signing date" in answer.text and "2021-07-03" in answer.text
+
+
+def test_answer_where_names_the_place(tiny: Answerer) -> None:
+    assert tiny.answer("Where did the Jilin governor meet Liu Aili?").text.startswith(
+        "In Changchun."
+    )
+
+
+def test_answer_how_many_gives_the_count(tiny: Answerer) -> None:
+    assert tiny.answer("how many specific tasks").text.startswith("9 specific tasks.")
+
+
+def test_answer_list_gives_agreement_areas(tiny: Answerer) -> None:
+    text = tiny.answer("Which areas will Jilin and China Post cooperate in?").text
+    assert text.startswith("The agreement covers financial services, e-commerce and express.")
+
+
+def test_answer_default_quotes_best_sentence(tiny: Answerer) -> None:
+    answer = tiny.answer("cold chain logistics")
+    assert "“They will build cold chain logistics facilities" in answer.text
+    assert answer.citations[0].snippet.startswith("They will build cold chain")
+
+
+def test_answer_highlights_are_words_of_the_text_that_match(tiny: Answerer) -> None:
+    answer = tiny.answer("cold chain logistics")
+    assert {"cold", "chain", "logistics"} <= set(answer.highlights)
+    for word in answer.highlights:
+        assert re.search(rf"\b{re.escape(word)}\b", answer.text)
+
+
+def test_answer_synonyms_match_article_words(tiny: Answerer) -> None:
+    # "goal" is not in the article; "aims" is.
+    answer = tiny.answer("what is the goal for family farms")
+    assert answer.answered and "aims to serve 1000 family farms" in answer.text
+
+
+def test_answer_repairs_typos(tiny: Answerer) -> None:
+    answer = tiny.answer("who witnesed the signing with jilin")
+    assert answer.answered and "Han Jun" in answer.text
+
+
+def test_answer_misspelt_question_word_keeps_the_kind(tiny: Answerer) -> None:
+    assert tiny.answer("wen did china post sign with jilin").text.startswith("It was signed")
+
+
+def test_answer_chinese_question_gets_chinese_template(tiny: Answerer) -> None:
+    answer = tiny.answer("中国邮政和吉林省什么时候签署的合作协议？")
+    assert answer.lang == "zh" and answer.answered
+    assert answer.text.startswith("签署日期：2022年6月28日。")
+    assert answer.citations[0].article_id == "jilin"
+
+
+def test_answer_chinese_question_matches_chinese_article(tiny: Answerer) -> None:
+    answer = tiny.answer("中国邮政和湖南省在哪里签署的协议？")
+    assert answer.citations[0].article_id == "hunan"
+    assert answer.text.startswith("地点：长沙。")
+
+
+def test_answer_glossary_acronym(tiny: Answerer) -> None:
+    assert tiny.answer("MARA cold chain").citations[0].article_id == "farming"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did China Post sign with Hubei?",
+        "china post hubei agreement",
+        "中国邮政和湖北省什么时候签约？",
+        "What will the weather be in Beijing tomorrow?",
+        "qwzx plorf vrrk",
+        "hello",
+        "When did China Post sign the agreement?",  # two agreements fit equally: no coin toss
+    ],
+)
+def test_answer_abstains(tiny: Answerer, question: str) -> None:
+    answer = tiny.answer(question)
+    assert not answer.answered
+    assert answer.citations == () and answer.highlights == ()
+
+
+def test_abstain_text_says_what_the_bot_knows(tiny: Answerer) -> None:
+    text = tiny.answer("Who won the World Cup?").text
+    assert "3 cooperation agreements" in text
+    assert "2021-07-03" in text and "2023-05-11" in text and "/agreements" in text
+
+
+def test_abstain_in_chinese(tiny: Answerer) -> None:
+    answer = tiny.answer("比特币现在的价格是多少？")
+    assert answer.lang == "zh" and "3 项合作协议" in answer.text
+
+
+def test_answer_empty_question_is_not_answered(tiny: Answerer) -> None:
+    answer = tiny.answer("   ")
+    assert not answer.answered and "ask a question" in answer.text
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        (
+            "en",
+            "I know 3 cooperation agreements of China Post, from articles published "
+            "between 2021-07-03 and 2023-05-11.",
+        ),
+        ("zh", "我知道中国邮政的 3 项合作协议，文章发布于 2021-07-03 至 2023-05-11。"),
+    ],
+)
+def test_summary(tiny: Answerer, lang: str, expected: str) -> None:
+    assert tiny.summary(lang) == expected
+
+
+def test_summary_of_an_empty_corpus() -> None:
+    answerer = Answerer([], Index.build(TINY_CORPUS[:1]))
+    assert answerer.summary("en") == "I know no cooperation agreements yet."
+
+
+def test_agreement_list_one_line_each(tiny: Answerer) -> None:
+    lines = tiny.agreement_list("en").splitlines()
+    assert len(lines) == 3 and all(re.match(r"\d+\. ", line) for line in lines)
+
+
+def test_followup_searches_only_that_article(tiny: Answerer) -> None:
+    answer = tiny.answer("Who witnessed it?", about="jilin")
+    assert answer.answered and answer.citations[0].article_id == "jilin"
+
+
+def test_followup_when_answers_from_the_article(tiny: Answerer) -> None:
+    answer = tiny.answer("它是什么时候签的？", about="hunan")
+    assert answer.text.startswith("签署日期：2023年5月10日。")
+
+
+def test_followup_never_cites_another_article(tiny: Answerer) -> None:
+    answer = tiny.answer("cold chain logistics", about="jilin")
+    assert not answer.answered or answer.citations[0].article_id == "jilin"
+
+
+def test_followup_still_refuses_unknown_names(tiny: Answerer) -> None:
+    assert not tiny.answer("Who won the World Cup?", about="jilin").answered
+
+
+def test_followup_about_unknown_article_is_a_plain_question(tiny: Answerer) -> None:
+    answer = tiny.answer("cold chain logistics", about="no-such-article")
+    assert answer.citations[0].article_id == "farming"
+
+
+def test_shipped_corpus_hubei_is_not_answered_with_jilin(shipped: Answerer) -> None:
+    assert not shipped.answer("When did China Post sign with Hubei?").answered
+
+
+def test_expand_glossary_maps_chinese_to_english() -> None:
+    concepts = expand("吉林省冷链").concepts
+    assert ("jilin", "provinc") in concepts[0].alternatives
+    assert ("cold", "chain") in concepts[1].alternatives
+
+
+def test_expand_question_words_are_soft() -> None:
+    query = expand("When and where was it signed?")
+    assert [c.text for c in query.hard] == ["signed"]
+
+
+def test_weigher_unknown_word_counts_against(tiny: Answerer) -> None:
+    weigher = Weigher(tiny.index.idf, tiny.index.unseen_idf())
+    terms = frozenset(tiny.index.tokens[0])  # the Jilin title
+    assert weigher.coverage(expand("Jilin agreement"), terms) == 1.0
+    assert weigher.coverage(expand("Jilin agreement weather"), terms) < 0.6
+
+
+def test_is_answerable_needs_a_margin_over_the_runner_up() -> None:
+    best = Evidence("a", 0.8, 0.8)
+    assert is_answerable(best, None)
+    assert not is_answerable(best, Evidence("b", 0.8, 0.75))
+    assert not is_answerable(Evidence("a", 0.3, 0.9), None)
+
+
+def test_speller_corrects_one_edit() -> None:
+    speller = Speller(["They witnessed the signing"], question_words=["when"])
+    assert speller.correct("witnesed") == "witnessed"
+    assert speller.correct("wen") == "when"
+    assert speller.correct("zzzzzz") is None
+
+
+@pytest.mark.parametrize(
+    "iso, lang, text",
+    [("2022-06-28", "en", "June 28, 2022"), ("2022-06-28", "zh", "2022年6月28日")],
+)
+def test_format_date(iso: str, lang: str, text: str) -> None:
+    assert format_date(iso, lang) == text
