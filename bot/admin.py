@@ -94,7 +94,7 @@ def _load(operations: Operations):  # -> Answerer; runs in a worker thread
     from answers import Answerer
 
     settings = operations.settings
-    answerer = Answerer.load(settings.corpus_path, engine=settings.engine)
+    answerer = Answerer.load(settings.corpus_path, settings.engine, settings.cache_dir)
     operations.conversations.prepare(answerer)
     return answerer
 
