@@ -125,7 +125,7 @@ _ZH_AREAS_INCLUDING = re.compile(
     r"(?:领域|方面)[,:，：]?\s*(?:主要)?(?:包括|涵盖)(?P<list>[^。；;]+)"
 )
 _ZH_AREAS_IN = re.compile(
-    r"(?:在|围绕|就)(?P<list>[^。；;，,在]+?)(?P<open>等)?"
+    r"(?:在|围绕|就)(?P<list>[^。；;，,在]+?)等?"
     r"(?:[一二两三四五六七八九十\d]+个)?(?:重点|关键|主要)?(?:领域|方面)"
 )
 _ZH_COUNT = re.compile(r"(?P<n>[二两三四五六七八九十]|\d+)个?(?:重点|关键|主要)?(?:领域|方面)")
@@ -354,10 +354,10 @@ def _areas_zh(sentence: str) -> list[str]:
         if match is None:
             continue
         text = match["list"].strip()
-        open_ended = bool(match.groupdict().get("open")) or text.endswith("等")
         text = text.removesuffix("等").strip()
         expected = _stated_count(_ZH_COUNT.search(sentence))
-        items = _split_items(text, r"[、,，]", r"以及|及|和|与", open_ended, expected)
+        # Unlike "A, B and other aspects", "A、B和C等领域" joins its last two items with 和.
+        items = _split_items(text, r"[、,，]", r"以及|及|和|与", False, expected)
         if items:
             return items
     return []

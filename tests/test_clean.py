@@ -195,6 +195,7 @@ def test_clean_page_chinese_fixture() -> None:
     assert article.agreement.parties == ("中国邮政", "青岚市人民政府")
     assert article.agreement.kind == "战略合作框架协议"
     assert article.agreement.signed_on == "2023-03-14"
+    assert article.agreement.areas == ("普惠金融", "农村电商和寄递物流", "便民服务")
 
 
 @pytest.mark.parametrize(
