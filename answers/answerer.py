@@ -62,12 +62,19 @@ class Answerer:
     def load(
         cls, corpus_path: Path | None = None, engine: str = "auto", cache_dir: Path | None = None
     ) -> Answerer:
-        """Read the corpus (default: the shipped one) and its index, cached by retrieval.cache."""
+        """Read the corpus (default: the shipped one) and its index, cached by retrieval.cache.
+
+        Raises:
+            CorpusError: the corpus cannot be read or holds no articles.
+        """
+        from corpus.errors import CorpusError
         from corpus.store import DEFAULT_CORPUS, load_articles
         from retrieval.cache import load_index
 
         articles = load_articles(corpus_path)
         path = DEFAULT_CORPUS if corpus_path is None else corpus_path
+        if not articles:
+            raise CorpusError(f"{path} holds no articles; build it with postbot build-corpus")
         return cls(articles, load_index(path, articles, engine, cache_dir))
 
     def answer(self, question: str, *, about: str | None = None) -> Answer:

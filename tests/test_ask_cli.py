@@ -154,3 +154,10 @@ def test_chat_command_runs_on_stdin(
     monkeypatch.setattr(sys, "stdin", io.StringIO(f"{JILIN_WHEN}\n"))
     assert main(["chat"]) == 0
     assert "June 28" in capsys.readouterr().out
+
+
+def test_ask_empty_corpus_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert main(["ask", "--corpus", str(empty), JILIN_WHEN]) == 1
+    assert "holds no articles" in capsys.readouterr().err
