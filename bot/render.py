@@ -254,9 +254,11 @@ def agreements_page(entries: Sequence[AgreementLike], page: int, lang: str) -> P
 def agreement_details(entry: AgreementLike, lang: str) -> str:
     """Everything known about one agreement, and the title of the article it comes from."""
     unknown = texts.message(lang, "unknown")
+    separator = texts.message(lang, "separator")
 
     def field(key: str, value: str | None) -> str:
-        return f"{texts.message(lang, key)}: {escape(value) if value else unknown}"
+        label = texts.message(lang, key)
+        return f"{label}{separator}{escape(value) if value else unknown}"
 
     return "\n".join(
         [
@@ -267,6 +269,6 @@ def agreement_details(entry: AgreementLike, lang: str) -> str:
             field("published", entry.published),
             field("source", entry.source),
             field("areas", ", ".join(entry.areas)),
-            f"{texts.message(lang, 'article')}: <i>{escape(entry.title)}</i>",
+            f"{texts.message(lang, 'article')}{separator}<i>{escape(entry.title)}</i>",
         ]
     )

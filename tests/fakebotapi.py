@@ -143,14 +143,18 @@ class FakeBotAPI:
     # Updates
 
     def push(self, update: dict[str, Any]) -> dict[str, Any]:
-        """Queue a raw update (its `update_id` is assigned here) for `getUpdates`."""
+        """Queue a raw update for `getUpdates`, giving it an `update_id` if it has none."""
         update = {"update_id": next(self._update_ids), **update}
         with self._changed:
             self._state.updates.append(update)
             self._changed.notify_all()
         return update
 
-    def push_message(
+    def push_message(self, text: str | None = "hello", **details: Any) -> dict[str, Any]:
+        """Queue a message from a person (see `new_message` for the details)."""
+        return self.push(self.new_message(text, **details))
+
+    def new_message(
         self,
         text: str | None = "hello",
         *,
@@ -161,7 +165,7 @@ class FakeBotAPI:
         reply_to: dict[str, Any] | None = None,
         extra: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """Queue a message from a person; commands and @mentions get their entities."""
+        """An update with a message from a person; commands and @mentions get their entities."""
         chat = self._chat(chat_id, chat_type)
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
@@ -177,7 +181,7 @@ class FakeBotAPI:
         if reply_to is not None:
             message["reply_to_message"] = reply_to
         message.update(extra or {})
-        return self.push({"message": message})
+        return {"update_id": next(self._update_ids), "message": message}
 
     def push_callback(
         self,

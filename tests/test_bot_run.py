@@ -1,0 +1,214 @@
+"""`postbot run` as a process: settings, signals, the token kept out of logs, webhook mode."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fakebotapi import TOKEN, FakeBotAPI
+
+from bot.logs import REDACTED, setup_logging
+
+QUESTION = "When did China Post sign the cooperation agreement with Jilin?"
+SECRET = "s3cret-webhook-token"
+# The console script's entry point; not `-m bot.cli`, whose module would be `__main__`.
+POSTBOT_RUN = [
+    sys.executable,
+    "-c",
+    "import sys; from bot.cli import main; sys.exit(main())",
+    "run",
+]
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotAPI]:
+    with FakeBotAPI() as server:
+        yield server
+
+
+class BotProcess:
+    """`postbot run` in a child process, its log in a file."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.log = log
+        self._log_file = log.open("w")
+        self.process = subprocess.Popen(
+            POSTBOT_RUN,
+            env={**os.environ, **env},
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+        )
+
+    def stop(self, sig: int = signal.SIGTERM) -> int:
+        self.process.send_signal(sig)
+        return self.wait()
+
+    def wait(self, timeout: float = 20) -> int:
+        try:
+            return self.process.wait(timeout)
+        finally:
+            self._log_file.close()
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self._log_file.close()
+
+    def output(self) -> str:
+        return self.log.read_text()
+
+
+@pytest.fixture
+def start_bot(tmp_path: Path, api: FakeBotAPI) -> Iterator:
+    started: list[BotProcess] = []
+
+    def start(**env: str) -> BotProcess:
+        env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url, **env}
+        bot = BotProcess(env, tmp_path / f"bot{len(started)}.log")
+        started.append(bot)
+        return bot
+
+    yield start
+    for bot in started:
+        bot.kill()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_run_without_token_exits_2_naming_the_variable():
+    result = subprocess.run(POSTBOT_RUN, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_run_answers_then_stops_cleanly_on_signal(api, start_bot, sig):
+    bot = start_bot()
+    api.wait_for_blocking(lambda: api.calls("getUpdates"), timeout=30)
+    api.push_message(QUESTION, chat_id=31)
+    api.wait_for_blocking(lambda: api.sent(31))
+    assert bot.stop(sig) == 0
+    assert "June 28, 2022" in api.sent(31)[0]["text"]
+
+
+def test_token_never_in_logs_at_debug(api, start_bot):
+    bot = start_bot(LOG_LEVEL="DEBUG")
+    api.wait_for_blocking(lambda: api.calls("getUpdates"), timeout=30)
+    api.push_message(QUESTION, chat_id=32)
+    api.wait_for_blocking(lambda: api.sent(32), timeout=15)
+    assert bot.stop() == 0
+    log = bot.output()
+    assert "Set Bot API URL: http://127.0.0.1" in log  # PTB logs the URL, token included
+    assert TOKEN not in log
+    assert TOKEN.split(":")[1] not in log
+
+
+def test_refused_token_exits_1_and_is_redacted(api, start_bot):
+    wrong = "987654321:AAWrongTokenNobodyShouldSee_42"
+    bot = start_bot(TELEGRAM_BOT_TOKEN=wrong, LOG_LEVEL="DEBUG")
+    assert bot.wait() == 1
+    log = bot.output()
+    assert "[TOKEN]" in log  # PTB puts the token in this error; the filter took it out
+    assert wrong.split(":")[1] not in log
+
+
+def test_bad_log_level_exits_2():
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "LOG_LEVEL": "LOUD"}
+    result = subprocess.run(POSTBOT_RUN, env=env, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "LOG_LEVEL" in result.stderr
+
+
+def post_update(url: str, update: dict, secret: str | None) -> int:
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    request = urllib.request.Request(url, json.dumps(update).encode(), headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def wait_for_port(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def test_webhook_refuses_updates_without_the_secret(api, start_bot):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/hook"
+    bot = start_bot(POSTBOT_WEBHOOK_URL=url, POSTBOT_WEBHOOK_SECRET=SECRET, PORT=str(port))
+    api.wait_for_blocking(lambda: api.calls("setWebhook"), timeout=30)
+    wait_for_port(port)
+    webhook = api.calls("setWebhook")[0]
+    assert webhook["url"] == url
+    assert webhook["secret_token"] == SECRET
+
+    assert post_update(url, api.new_message(QUESTION, chat_id=41), secret=None) == 403
+    assert post_update(url, api.new_message(QUESTION, chat_id=42), secret="wrong") == 403
+    assert post_update(url, api.new_message(QUESTION, chat_id=43), secret=SECRET) == 200
+    api.wait_for_blocking(lambda: api.sent(43))
+    assert bot.stop() == 0
+    assert api.sent(41) == [] and api.sent(42) == []
+    assert "June 28, 2022" in api.sent(43)[0]["text"]
+    assert api.calls("getUpdates") == []
+
+
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    httpx_level = logging.getLogger("httpx").level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    logging.getLogger("httpx").setLevel(httpx_level)
+
+
+def test_logging_redacts_token_in_arguments_and_tracebacks(restore_logging, capsys):
+    setup_logging("DEBUG", secrets=[TOKEN])
+    log = logging.getLogger("telegram.test")
+    log.debug("url %s", f"http://x/bot{TOKEN}/getMe")
+    try:
+        raise RuntimeError(f"token {TOKEN} rejected")
+    except RuntimeError:
+        log.exception("failed")
+    err = capsys.readouterr().err
+    assert TOKEN not in err
+    assert f"url http://x/bot{REDACTED}/getMe" in err
+    assert f"RuntimeError: token {REDACTED} rejected" in err
+
+
+def test_logging_keeps_httpx_at_warning_even_at_debug(restore_logging, capsys):
+    setup_logging("DEBUG", secrets=[TOKEN])
+    logging.getLogger("httpx").info("HTTP Request: POST http://x/bot%s/getMe", TOKEN)
+    logging.getLogger("httpx").warning("something odd")
+    err = capsys.readouterr().err
+    assert "HTTP Request" not in err
+    assert "something odd" in err
