@@ -42,7 +42,7 @@ def build_application(settings: Settings, answerer: Answerer | None = None) -> A
     if answerer is None:
         from answers import Answerer
 
-        answerer = Answerer.load(settings.corpus_path, engine=settings.engine)
+        answerer = Answerer.load(settings.corpus_path, settings.engine, settings.cache_dir)
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token)
