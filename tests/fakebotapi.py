@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
+DROP = 0  # a "status" for `fail`: close the connection without any answer
 TOKEN = "123456789:AAFakeTokenForTestsOnly-xyz_0123456789"
 BOT_ID = 123456789
 BOT_USERNAME = "postbot_test_bot"
@@ -131,7 +132,10 @@ class FakeBotAPI:
     # Steering
 
     def fail(self, method: str, status: int, *, times: int = 1, retry_after: int | None = None):
-        """Answer the next `times` calls of `method` with HTTP `status` (429: `retry_after`)."""
+        """Answer the next `times` calls of `method` with HTTP `status` (429: `retry_after`).
+
+        With `DROP` as the status, the connection is closed without an answer instead.
+        """
         with self._changed:
             self._state.failures[method] = _Failure(status, times, retry_after)
 
@@ -401,6 +405,9 @@ def _handler_for(api: FakeBotAPI) -> type[BaseHTTPRequestHandler]:
                 return
             method = self.path[len(prefix) :].split("?", 1)[0]
             status, body = api._handle(method, self._params())
+            if status == DROP:
+                self.close_connection = True  # hang up without answering, as a broken network
+                return
             self._reply(status, body)
 
         def _params(self) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from bot_fixtures import (
     make_agreements,
     running,
 )
-from fakebotapi import BOT_ID, BOT_USERNAME, TOKEN, FakeBotAPI
+from fakebotapi import BOT_ID, BOT_USERNAME, DROP, TOKEN, FakeBotAPI
 from telegram.ext import Application
 
 from answers import Answerer
@@ -369,8 +369,9 @@ async def test_answer_arrives_after_429(api, bot):
     assert "June 28, 2022" in second["text"]
 
 
-async def test_polling_survives_502_from_get_updates(api, answerer):
-    api.fail("getUpdates", 502)
+@pytest.mark.parametrize("status", [502, DROP])
+async def test_polling_survives_502_and_network_errors(api, answerer, status):
+    api.fail("getUpdates", status)
     api.push_message(JILIN_QUESTION, chat_id=24)
     async with running(build_application(settings_for(api), answerer)):
         await api.wait_for(lambda: api.sent(24), timeout=15)
