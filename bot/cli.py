@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,10 +39,13 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build-corpus", parents=[common], help="clean raw pages into the corpus")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a raw page or a folder")
-    p.add_argument("--out", type=Path, metavar="FILE", help="output (default: shipped corpus)")
     p.add_argument(
-        "--skip-invalid", action="store_true", help="skip pages that cannot be parsed"
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="output (default: the --corpus file, else the shipped corpus)",
     )
+    p.add_argument("--skip-invalid", action="store_true", help="skip pages that cannot be parsed")
 
     p = sub.add_parser("agreements", parents=[common], help="list the agreements, newest first")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -99,6 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`postbot agreements | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 def _with_corpus(settings: Settings, path: Path) -> Settings:
