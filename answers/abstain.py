@@ -21,7 +21,8 @@ MIN_ARTICLE_COVERAGE = 0.7
 # Below this article coverage the best article must also beat the runner-up by MIN_MARGIN.
 CONFIDENT_COVERAGE = 0.9
 MIN_MARGIN = 0.1
-# Two articles this close answer equally well: citing either would be a coin toss.
+# Articles this close answer equally well (the same parties sign again, say): the answer
+# cites the one whose title fits best, then the most recent, and says how many tie.
 TIE_MARGIN = 0.02
 # A follow-up question about a known article needs only this much.
 MIN_FOLLOWUP_COVERAGE = 0.3
@@ -98,7 +99,11 @@ def is_answerable(best: Evidence, runner_up: Evidence | None, *, followup: bool 
         return False
     if runner_up is None:
         return True
-    margin = best.strength - runner_up.strength
     if best.article_coverage >= CONFIDENT_COVERAGE:
-        return margin >= TIE_MARGIN
-    return margin >= MIN_MARGIN
+        return True
+    return best.strength - runner_up.strength >= MIN_MARGIN
+
+
+def ties(ranked: list[Evidence]) -> int:
+    """How many articles answer as well as the best one (1 when it stands alone)."""
+    return sum(1 for e in ranked if ranked[0].strength - e.strength < TIE_MARGIN)

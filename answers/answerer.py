@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from answers.abstain import Evidence, Weigher, is_answerable, unknown_names
+from answers.abstain import Evidence, Weigher, is_answerable, ties, unknown_names
 from answers.expand import Query, expand
 from answers.model import Answer, Citation
 from answers.questions import SOFT_WORDS, Kind, asks_for_areas, question_kind, question_lang
@@ -106,7 +107,12 @@ class Answerer:
         article = self._by_id[best.article_id]
         if not followup and not self._names_fit(query, article, kind):
             return self.abstain(question, lang)
-        return self._compose(question, lang, kind, query, article, hits)
+        answer = self._compose(question, lang, kind, query, article, hits)
+        tied = ties(ranked)
+        if tied > 1:
+            note = render(lang, "ties", count=tied)
+            answer = replace(answer, text=f"{answer.text}\n{note}")
+        return answer
 
     def abstain(self, question: str, lang: str = "en") -> Answer:
         """The refusal: what the bot knows and where to look instead."""
@@ -165,7 +171,21 @@ class Answerer:
             Evidence(aid, cov, self._weigher.coverage(query, self._article_terms(aid)))
             for aid, cov in best_passage.items()
         ]
-        return sorted(evidence, key=lambda e: (-e.strength, -top_score[e.article_id]))
+        # Among equals, the article whose title fits the question, then the most recent.
+        return sorted(
+            evidence,
+            key=lambda e: (
+                round(e.strength, 2),
+                self._title_coverage(query, e.article_id),
+                self._by_id[e.article_id].published,
+                top_score[e.article_id],
+            ),
+            reverse=True,
+        )
+
+    def _title_coverage(self, query: Query, article_id: str) -> float:
+        title = self._passages_of[article_id][0]
+        return self._weigher.coverage(query, frozenset(self.index.tokens[title]))
 
     def _names_fit(self, query: Query, article: Article, kind: Kind) -> bool:
         """Every place or organisation the question names is in the article.

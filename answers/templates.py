@@ -15,6 +15,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "how_many": "{count}.",
         "list": "The agreement covers {areas}.",
         "quote": "“{sentence}”",
+        "ties": "{count} articles fit this question equally well; this is the most recent. "
+        "Send /agreements to see them all.",
         "source": "Source: {title} ({source}, {published})",
         "abstain": "Sorry, my articles do not answer that. {summary} Send /agreements to see them.",
         "summary": "I know {count} cooperation agreements of China Post, from articles "
@@ -40,6 +42,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "how_many": "数量：{count}。",
         "list": "合作领域：{areas}。",
         "quote": "原文：“{sentence}”",
+        "ties": "有 {count} 篇文章同样符合这个问题；这是最新的一篇。发送 /agreements 查看全部。",
         "source": "来源：《{title}》（{source}，{published}）",
         "abstain": "抱歉，我的文章里没有这个问题的答案。{summary}发送 /agreements 查看列表。",
         "summary": "我知道中国邮政的 {count} 项合作协议，文章发布于 {first} 至 {last}。",

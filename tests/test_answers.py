@@ -137,7 +137,7 @@ def test_answer_glossary_acronym(tiny: Answerer) -> None:
         "What will the weather be in Beijing tomorrow?",
         "qwzx plorf vrrk",
         "hello",
-        "When did China Post sign the agreement?",  # two agreements fit equally: no coin toss
+        "when did china post sign with alibaba",
     ],
 )
 def test_answer_abstains(tiny: Answerer, question: str) -> None:
@@ -253,3 +253,9 @@ def test_speller_corrects_one_edit() -> None:
 )
 def test_format_date(iso: str, lang: str, text: str) -> None:
     assert format_date(iso, lang) == text
+
+
+def test_answer_equal_articles_cites_the_most_recent_and_says_so(tiny: Answerer) -> None:
+    answer = tiny.answer("When did China Post sign the agreement?")
+    assert answer.citations[0].article_id == "jilin"  # 2022, over the 2021 one
+    assert "2 articles fit this question equally well" in answer.text
