@@ -29,5 +29,7 @@ def isolated_state(
     for name in _ENV_SET_BY_TESTS:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("POSTBOT_DB", str(state / "postbot.sqlite3"))
+    # Settings built in a test without from_env must not reach the real state folder either.
+    monkeypatch.setattr("bot.settings._default_db_path", lambda: state / "postbot.sqlite3")
     monkeypatch.setenv("POSTBOT_CACHE_DIR", str(state / "cache"))
     return state
