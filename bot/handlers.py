@@ -56,16 +56,18 @@ def user_language(update: Update, text: str = "") -> str:
     return "zh" if code.lower().startswith("zh") else "en"
 
 
-async def send_html(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+async def send_html(
+    update: Update, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
     """Send HTML to the update's chat, as a reply to the person's message in groups."""
     chat = update.effective_chat
     if chat is None:
-        return
+        return None
     reply_to = None
     message = update.message
     if message is not None and chat.type != ChatType.PRIVATE:
         reply_to = ReplyParameters(message.message_id, allow_sending_without_reply=True)
-    await chat.send_message(
+    return await chat.send_message(
         text,
         parse_mode=ParseMode.HTML,
         reply_markup=markup,
@@ -89,10 +91,20 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     await send_answer(update, context, answer)
 
 
-async def send_answer(update: Update, context: Context, answer: Answer) -> None:
-    """Send `answer`, split into as many messages as Telegram needs."""
-    for text in render.answer_messages(answer):
-        await send_html(update, text)
+async def send_answer(
+    update: Update,
+    context: Context,
+    answer: Answer,
+    markup: InlineKeyboardMarkup | None = None,
+) -> list[Message]:
+    """Send `answer` in as many messages as Telegram needs; `markup` goes under the last."""
+    parts = render.answer_messages(answer)
+    sent = []
+    for i, text in enumerate(parts):
+        message = await send_html(update, text, markup if i == len(parts) - 1 else None)
+        if message is not None:
+            sent.append(message)
+    return sent
 
 
 async def start(update: Update, context: Context) -> None:
