@@ -41,6 +41,8 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _PLACE_ZH = re.compile(r"在([\u4e00-\u9fff]{2,4}?)(?:签署|签订|举行|会见|召开|出席)")
+# A "who" question about the agreement itself is answered with its parties first.
+_PARTY_WORDS = re.compile(r"\b(sign\w*|agreements?|deal|parties|partners?)\b|签|协议|双方", re.I)
 _NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 
 
@@ -269,6 +271,9 @@ def _lead(
         if found:
             return render(lang, "when_dated", date=found.group())
         return render(lang, "when_unknown", published=article.published)
+    if kind is Kind.WHO and agreement and agreement.parties and _PARTY_WORDS.search(question):
+        separator = "、" if lang == "zh" else " and "
+        return render(lang, "who", parties=separator.join(agreement.parties))
     if kind is Kind.WHERE:
         place = _PLACE.search(sentence) or _PLACE_ZH.search(sentence)
         return render(lang, "where", place=place.group(1)) if place else None

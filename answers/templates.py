@@ -11,6 +11,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "when_dated": "The article dates it {date}.",
         "when_unknown": "The article does not give the signing date; "
         "it was published on {published}.",
+        "who": "The agreement is between {parties}.",
         "where": "In {place}.",
         "how_many": "{count}.",
         "list": "The agreement covers {areas}.",
@@ -38,6 +39,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "when_signed": "签署日期：{date}。",
         "when_dated": "文章中的日期：{date}。",
         "when_unknown": "文章没有给出签署日期；文章发布于 {published}。",
+        "who": "协议双方：{parties}。",
         "where": "地点：{place}。",
         "how_many": "数量：{count}。",
         "list": "合作领域：{areas}。",

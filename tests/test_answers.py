@@ -259,3 +259,11 @@ def test_answer_equal_articles_cites_the_most_recent_and_says_so(tiny: Answerer)
     answer = tiny.answer("When did China Post sign the agreement?")
     assert answer.citations[0].article_id == "jilin"  # 2022, over the 2021 one
     assert "2 articles fit this question equally well" in answer.text
+
+
+def test_answer_who_about_the_agreement_names_the_parties(tiny: Answerer) -> None:
+    answer = tiny.answer("Who witnessed the signing in Jilin?")
+    assert answer.text.startswith(
+        "The agreement is between China Post and Jilin provincial government."
+    )
+    assert "Han Jun" in answer.text
