@@ -1,0 +1,103 @@
+"""Composing an answer: the templated lead for each question type, snippets, highlights."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from answers.expand import Query
+from answers.questions import Kind, asks_for_areas
+from answers.templates import format_date, render
+from retrieval.tokenize import has_han, tokenize, words
+
+if TYPE_CHECKING:
+    from corpus.model import Article
+
+SNIPPET_CHARS = 240
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+)
+_PLACE = re.compile(rf"\bin (?!{_MONTH}\b)((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)*)")
+_COUNT = re.compile(
+    r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"((?:\s+[\w-]+){1,3})",
+    re.IGNORECASE,
+)
+_PLACE_ZH = re.compile(r"在([\u4e00-\u9fff]{2,4}?)(?:签署|签订|举行|会见|召开|出席)")
+# A "who" question about the agreement itself is answered with its parties first.
+_PARTY_WORDS = re.compile(r"\b(sign\w*|agreements?|deal|parties|partners?)\b|签|协议|双方", re.I)
+_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+
+
+def fits(kind: Kind, text: str) -> bool:
+    """Whether a sentence holds the kind of fact the question type asks for."""
+    if kind is Kind.WHEN:
+        return _DATE.search(text) is not None
+    if kind is Kind.WHERE:
+        return _PLACE.search(text) is not None or _PLACE_ZH.search(text) is not None
+    if kind is Kind.HOW_MANY:
+        return _COUNT.search(text) is not None or re.search(r"\d", text) is not None
+    if kind is Kind.WHO:
+        return _NAME.search(text) is not None
+    if kind is Kind.LIST:
+        return text.count(",") + text.count("、") >= 2
+    return False
+
+
+def lead(
+    kind: Kind, lang: str, question: str, article: Article, sentence: str, query: Query
+) -> str | None:
+    """The templated first line for the question type, when the article gives the fact."""
+    agreement = article.agreement
+    if kind is Kind.WHEN:
+        if agreement and agreement.signed_on:
+            return render(lang, "when_signed", date=format_date(agreement.signed_on, lang))
+        found = _DATE.search(sentence)
+        if found:
+            return render(lang, "when_dated", date=found.group())
+        return render(lang, "when_unknown", published=article.published)
+    if kind is Kind.WHO and agreement and agreement.parties and _PARTY_WORDS.search(question):
+        separator = "、" if lang == "zh" else " and "
+        return render(lang, "who", parties=separator.join(agreement.parties))
+    if kind is Kind.WHERE:
+        place = _PLACE.search(sentence) or _PLACE_ZH.search(sentence)
+        return render(lang, "where", place=place.group(1)) if place else None
+    if kind is Kind.HOW_MANY:
+        wanted = set(query.terms)
+        for match in _COUNT.finditer(sentence):
+            following = match.group(2).split()
+            asked = [i for i, w in enumerate(following) if wanted & set(tokenize(w))]
+            if asked:
+                count = " ".join([match.group(1), *following[: asked[-1] + 1]])
+                return render(lang, "how_many", count=count)
+        return None
+    if kind is Kind.LIST and agreement and agreement.areas and asks_for_areas(question, lang):
+        separator = "、" if lang == "zh" else ", "
+        return render(lang, "list", areas=separator.join(agreement.areas))
+    return None
+
+
+def shorten(sentence: str) -> str:
+    """The sentence cut at a word to fit a citation snippet."""
+    if len(sentence) <= SNIPPET_CHARS:
+        return sentence
+    return sentence[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def highlights(text: str, query: Query) -> tuple[str, ...]:
+    """The words of `text` whose terms the question asked for, each once, in text order."""
+    wanted = set(query.terms)
+    found: dict[str, None] = {}
+    for word in words(text):
+        if not has_han(word) and wanted & set(tokenize(word)):
+            found[word] = None
+    if has_han(text):
+        for term in tokenize("".join(ch for ch in text if has_han(ch))):
+            if term in wanted and term in text:
+                found[term] = None
+    return tuple(found)
