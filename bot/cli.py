@@ -23,18 +23,16 @@ class UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    # --corpus is accepted before or after the command. Each parser gets its own option:
+    # argparse shares a parent's actions, and the subcommand's default must not overwrite
+    # a value given before the command, hence SUPPRESS there.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--corpus",
-        type=Path,
-        metavar="FILE",
-        help="corpus file to use (default: $POSTBOT_CORPUS, else the shipped corpus)",
-    )
+    _add_corpus_option(common, default=argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog="postbot",
         description="Answers questions about China Post's cooperation agreements.",
-        parents=[common],
     )
+    _add_corpus_option(parser, default=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("build-corpus", parents=[common], help="clean raw pages into the corpus")
@@ -66,6 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--db", type=Path, metavar="FILE", help="query log (default: $POSTBOT_DB)")
     return parser
+
+
+def _add_corpus_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="FILE",
+        default=default,
+        help="corpus file to use (default: $POSTBOT_CORPUS, else the shipped corpus)",
+    )
 
 
 def _module_for(command: str | None, settings: Settings) -> str:

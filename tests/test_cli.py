@@ -9,12 +9,22 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from corpus.store import load_articles, write_articles
 
 
 def _big_corpus(tmp_path: Path) -> Path:
     article = load_articles()[0]
-    articles = [replace(article, id=f"a-{i}") for i in range(3000)]
+    assert article.agreement is not None
+    articles = [
+        replace(
+            article,
+            id=f"a-{i}",
+            agreement=replace(article.agreement, parties=("China Post", f"Party {i}")),
+        )
+        for i in range(3000)
+    ]
     path = tmp_path / "big.jsonl"
     write_articles(articles, path)
     return path
@@ -61,3 +71,15 @@ def test_cli_bad_setting_exits_2() -> None:
     assert "POSTBOT_RATE_PER_MIN" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert json.loads(proc.stdout or "null") is None
+
+
+@pytest.mark.parametrize("before_command", [True, False])
+def test_cli_corpus_option_either_side_of_command(tmp_path: Path, before_command: bool) -> None:
+    corpus = _big_corpus(tmp_path)
+    args = ["agreements", "--json"]
+    args = ["--corpus", str(corpus), *args] if before_command else [*args, "--corpus", str(corpus)]
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(proc.stdout)) == 3000
