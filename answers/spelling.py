@@ -8,6 +8,10 @@ from collections.abc import Iterable
 from retrieval.tokenize import words
 
 
+# Longer words may be read as any corpus word; shorter ones only as question words.
+SHORTEST_REPAIRED = 5
+
+
 class Speller:
     """Knows the words of a corpus and suggests one for a misspelt word."""
 
@@ -21,8 +25,8 @@ class Speller:
     def correct(self, word: str) -> str | None:
         """The most frequent known word within one edit (two for long words), or None.
 
-        Words of three letters are only read as question words: too many words are one
-        edit away from them.
+        Words of up to five letters are only read as question words: too many real words
+        are one edit away from a corpus word ("start" from "smart").
         """
         word = word.lower()
         if not word.isalpha() or word in self._counts or len(word) < 3:
@@ -32,7 +36,7 @@ class Speller:
         for known, count in self._counts.items():
             if abs(len(known) - len(word)) > limit or len(known) < 3:
                 continue
-            if len(word) == 3 and known not in self._question_words:
+            if len(word) <= SHORTEST_REPAIRED and known not in self._question_words:
                 continue
             distance = _edit_distance(word, known, limit)
             if distance <= limit and (best is None or (distance, -count) < best[:2]):

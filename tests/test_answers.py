@@ -267,3 +267,8 @@ def test_answer_who_about_the_agreement_names_the_parties(tiny: Answerer) -> Non
         "The agreement is between China Post and Jilin provincial government."
     )
     assert "Han Jun" in answer.text
+
+
+def test_speller_leaves_short_real_words_alone() -> None:
+    speller = Speller(["smart letterboxes"], question_words=["when"])
+    assert speller.correct("start") is None
