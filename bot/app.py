@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RETRIES_AFTER_429 = 3  # how often a request Telegram refused with 429 is tried again
+# The kinds of update the handlers use; Telegram sends no others.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 WEBHOOK_LISTEN = "0.0.0.0"  # inside a container the webhook must be reachable from outside
 
 
@@ -106,10 +108,10 @@ def run(settings: Settings) -> None:
             url_path=urlparse(settings.webhook_url).path.lstrip("/"),
             webhook_url=settings.webhook_url,
             secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
-            allowed_updates=Update.ALL_TYPES,
+            allowed_updates=ALLOWED_UPDATES,
             bootstrap_retries=-1,
         )
     else:
         log.info("Polling Telegram for updates")
-        application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
+        application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
     log.info("Stopped")

@@ -106,6 +106,8 @@ def test_run_answers_then_stops_cleanly_on_signal(api, start_bot, sig):
     api.wait_for_blocking(lambda: api.sent(31))
     assert bot.stop(sig) == 0
     assert "June 28, 2022" in api.sent(31)[0]["text"]
+    wanted = ["message", "callback_query", "inline_query"]
+    assert api.calls("getUpdates")[0]["allowed_updates"] == wanted
 
 
 def test_token_never_in_logs_at_debug(api, start_bot):

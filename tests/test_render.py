@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from bot_fixtures import JILIN, html_problems, make_agreements
@@ -161,3 +163,25 @@ def test_agreement_details_in_chinese():
     assert text.splitlines()[0] == "<b>第 2 号协议</b>"
     assert "签署日期：2024-10-01" in text
     assert "来源：China Post" in text
+
+
+def _dev_questions() -> list[str]:
+    path = Path(__file__).parent / "data" / "questions.jsonl"
+    return [json.loads(line)["question"] for line in path.read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def shipped_answerer():
+    from answers import Answerer
+
+    return Answerer.load()
+
+
+@pytest.mark.parametrize("question", _dev_questions())
+def test_every_dev_question_renders_valid_telegram_html(shipped_answerer, question):
+    answer = shipped_answerer.answer(question)
+    messages = render.answer_messages(answer)
+    assert messages
+    assert [html_problems(m) for m in messages] == [[]] * len(messages)
+    if answer.answered:
+        assert messages[-1].count(answer.citations[0].title) == 1
