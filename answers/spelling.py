@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from retrieval.tokenize import words
 
-
 # Longer words may be read as any corpus word; shorter ones only as question words.
 SHORTEST_REPAIRED = 5
 
