@@ -33,7 +33,9 @@ class Index:
         self.tokens = list(tokens)
         self._engine = engine
         self._term_sets = [frozenset(t) for t in self.tokens]
-        self._article_of = np.array([p.article_id for p in self.passages], dtype=object)
+        self._rows_of: dict[str, list[int]] = {}
+        for row, passage in enumerate(self.passages):
+            self._rows_of.setdefault(passage.article_id, []).append(row)
 
     @classmethod
     def from_tokens(
@@ -101,7 +103,9 @@ class Index:
             return []
         scores = self.scores(query_terms)
         if article_ids is not None:
-            allowed = np.isin(self._article_of, list(article_ids))
+            allowed = np.zeros(len(scores), dtype=bool)
+            for article_id in article_ids:
+                allowed[self._rows_of.get(article_id, [])] = True
             scores = np.where(allowed, scores, 0.0)
         wanted = set(query_terms)
         return [

@@ -22,8 +22,17 @@ _RUNS = re.compile(rf"[{_HAN}]+|[^{_HAN}]+")
 _IS_HAN = re.compile(rf"[{_HAN}]")
 # A word is letters and digits, optionally joined by hyphens or apostrophes.
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u201c": '"'})
-_QUOTES.update(str.maketrans({"\u201d": '"', "\u00b4": "'"}))
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+    }
+)
 
 
 def tokenize(text: str) -> list[str]:
