@@ -66,7 +66,9 @@ class Settings:
                     ) from None
         engine = text("POSTBOT_ENGINE") or "auto"
         if engine not in ENGINES:
-            raise SettingsError(f"POSTBOT_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}")
+            raise SettingsError(
+                f"POSTBOT_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}"
+            )
         corpus = text("POSTBOT_CORPUS")
         db = text("POSTBOT_DB")
         cache = text("POSTBOT_CACHE_DIR")
