@@ -17,10 +17,14 @@ COPY answers ./answers
 # The corpus (corpus/data/articles.jsonl) is package data, so it is installed with the code.
 RUN pip install . \
     && useradd --create-home --uid 10001 postbot \
+    && mkdir /data && chown postbot:postbot /data \
     && rm -rf /src
 
 USER postbot
 WORKDIR /home/postbot
+# The query log; mount a volume here to keep it across containers.
+ENV POSTBOT_DB=/data/postbot.sqlite3
+VOLUME ["/data"]
 # Used only in webhook mode (POSTBOT_WEBHOOK_URL set); PORT changes it.
 EXPOSE 8443
 CMD ["postbot", "run"]

@@ -148,8 +148,11 @@ async def agreement(update: Update, context: Context) -> None:
 
 
 async def private_text(update: Update, context: Context) -> None:
-    """Any text in a private chat is a question."""
-    await answer_question(update, context, update.effective_message.text or "")
+    """Any text in a private chat is a question (except the bot's own inline results)."""
+    message = update.effective_message
+    if message.via_bot and message.via_bot.id == context.bot.id:
+        return
+    await answer_question(update, context, message.text or "")
 
 
 async def group_text(update: Update, context: Context) -> None:

@@ -134,6 +134,15 @@ async def test_non_text_gets_hint(api, bot, extra):
     assert texts_to(api, 12) == ["I can only read text. Please type your question."]
 
 
+async def test_own_inline_result_in_private_chat_is_not_a_question(api, bot, answerer):
+    via = {"id": BOT_ID, "is_bot": True, "first_name": "Postbot", "username": BOT_USERNAME}
+    api.push_message(JILIN_QUESTION, chat_id=27, extra={"via_bot": via})
+    api.push_message("/help", chat_id=28)  # a marker that is answered
+    await api.wait_for(lambda: api.sent(28))
+    assert api.sent(27) == []
+    assert answerer.questions == []
+
+
 async def test_unknown_command_points_to_help(api, bot):
     api.push_message("/frobnicate now", chat_id=13)
     await api.wait_for(lambda: api.sent(13))
