@@ -143,7 +143,10 @@ class Answerer:
         top_score: dict[str, float] = {}
         for hit in hits:
             aid = hit.passage.article_id
-            terms = frozenset(self.index.tokens[self._passages_of[aid][hit.passage.position]])
+            # A sentence is read with its article's title, which says what it is about.
+            rows = self._passages_of[aid]
+            terms = frozenset(self.index.tokens[rows[hit.passage.position]])
+            terms |= frozenset(self.index.tokens[rows[0]])
             coverage = self._weigher.coverage(query, terms)
             best_passage[aid] = max(best_passage.get(aid, 0.0), coverage)
             top_score.setdefault(aid, hit.score)

@@ -213,13 +213,20 @@ def _soft_terms() -> frozenset[str]:
 
 @cache
 def _synonyms() -> dict[Terms, tuple[Terms, ...]]:
-    table: dict[Terms, tuple[Terms, ...]] = {}
+    """Question words → article words; the glossary read backwards lets English questions
+    find Chinese articles (its Chinese terms kept whole, as jieba cuts them, so an English
+    question never loads jieba)."""
+    pairs: list[tuple[Terms, Terms]] = []
     for fields in _rows("synonyms.tsv"):
         key = tuple(tokenize(fields[0]))
-        alternatives = tuple(tuple(tokenize(a)) for a in fields[1].split(","))
-        if key:
-            merged = table.get(key, ()) + alternatives
-            table[key] = tuple(dict.fromkeys(a for a in merged if a and a != key))
+        pairs.extend((key, tuple(tokenize(a))) for a in fields[1].split(","))
+    for entry in glossary():
+        if has_han(entry.term) and entry.kind not in NAME_KINDS:
+            pairs.extend((tuple(tokenize(e)), (entry.term,)) for e in entry.english)
+    table: dict[Terms, tuple[Terms, ...]] = {}
+    for key, alternative in pairs:
+        if key and alternative and alternative != key:
+            table[key] = tuple(dict.fromkeys((*table.get(key, ()), alternative)))
     return table
 
 

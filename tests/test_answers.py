@@ -257,8 +257,14 @@ def test_format_date(iso: str, lang: str, text: str) -> None:
 
 def test_answer_equal_articles_cites_the_most_recent_and_says_so(tiny: Answerer) -> None:
     answer = tiny.answer("When did China Post sign the agreement?")
-    assert answer.citations[0].article_id == "jilin"  # 2022, over the 2021 one
-    assert "2 articles fit this question equally well" in answer.text
+    assert answer.citations[0].article_id == "hunan"  # 2023, over 2022 and 2021
+    assert "3 articles fit this question equally well" in answer.text
+
+
+def test_answer_english_question_finds_chinese_article(tiny: Answerer) -> None:
+    answer = tiny.answer("hunan e-commerce")
+    assert answer.answered and answer.citations[0].article_id == "hunan"
+    assert "电子商务" in answer.text
 
 
 def test_answer_who_about_the_agreement_names_the_parties(tiny: Answerer) -> None:
