@@ -22,7 +22,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from answers.model import Answer
@@ -208,12 +208,16 @@ async def page_pressed(update: Update, context: Context) -> None:
     await query.answer()
     page_number = int((query.data or "").partition(":")[2])
     page = render.agreements_page(_agreements(context), page_number, user_language(update))
-    if isinstance(query.message, Message):
+    if not isinstance(query.message, Message):
+        return
+    try:
         await query.message.edit_text(
-            page.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=page.buttons,
+            page.text, parse_mode=ParseMode.HTML, reply_markup=page.buttons
         )
+    except BadRequest as exc:
+        # A second press on the same button before the first edit shows: nothing to change.
+        if "not modified" not in str(exc).lower():
+            raise
 
 
 async def inline_query(update: Update, context: Context) -> None:
@@ -247,7 +251,9 @@ def _agreements(context: Context) -> list[Any]:
 async def _send_agreement(update: Update, context: Context, number: int, lang: str) -> None:
     entries = _agreements(context)
     entry = next((e for e in entries if e.number == number), None)
-    if entry is None:
+    if not entries:
+        text = texts.message(lang, "no_agreements")
+    elif entry is None:
         text = texts.message(lang, "agreement_missing", number=number, count=len(entries))
     else:
         text = render.agreement_details(entry, lang)

@@ -300,7 +300,15 @@ class FakeBotAPI:
             info = {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
             return 200, {"ok": True, "result": info}
         if method in _MESSAGE_METHODS:
-            return 200, {"ok": True, "result": self._store_message(method, params)}
+            try:
+                return 200, {"ok": True, "result": self._store_message(method, params)}
+            except _NotModified:
+                description = (
+                    "Bad Request: message is not modified: specified new message content and "
+                    "reply markup are exactly the same as a current content and reply markup "
+                    "of the message"
+                )
+                return 400, {"ok": False, "error_code": 400, "description": description}
         if method in _TRUE_METHODS:
             return 200, {"ok": True, "result": True}
         return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
@@ -334,6 +342,11 @@ class FakeBotAPI:
                 }
             else:
                 message = self._state.messages[(chat_id, int(params["message_id"]))]
+                unchanged = message.get("text") == params.get("text") and message.get(
+                    "reply_markup"
+                ) == params.get("reply_markup")
+                if unchanged:
+                    raise _NotModified
             if "text" in params:
                 message["text"] = params["text"]
             if "reply_markup" in params:
@@ -342,6 +355,10 @@ class FakeBotAPI:
                 message.pop("reply_markup", None)
             self._state.messages[(chat_id, message["message_id"])] = message
             return dict(message)
+
+
+class _NotModified(Exception):
+    """An edit that changes nothing, which Telegram refuses."""
 
 
 class _Server(ThreadingHTTPServer):

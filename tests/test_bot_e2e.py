@@ -235,6 +235,20 @@ async def test_agreements_next_page_edits_the_message(api, standin_bot):
     assert len(api.calls("answerCallbackQuery")) == 1
 
 
+async def test_pressing_the_shown_page_again_changes_nothing_and_is_no_error(api, standin_bot):
+    api.push_message("/agreements", chat_id=29)
+    await api.wait_for(lambda: api.sent(29))
+    first = api.sent(29)[0]
+    api.push_callback("agreements:1", api.bot_message(first))
+    await api.wait_for(lambda: api.calls("editMessageText"))
+    api.push_callback("agreements:1", api.bot_message(first))
+    await api.wait_for(lambda: len(api.calls("editMessageText")) == 2)
+    api.push_message("/help", chat_id=29)  # a marker: anything after the second edit
+    await api.wait_for(lambda: len(api.sent(29)) == 2)
+    assert "something went wrong" not in api.sent(29)[1]["text"]
+    assert "/agreements" in api.sent(29)[1]["text"]
+
+
 async def test_agreement_button_opens_details(api, bot):
     api.push_message("/agreements", chat_id=19)
     await api.wait_for(lambda: api.sent(19))
