@@ -37,9 +37,6 @@ class Answerer:
         self.index = index
         self.agreements: list[AgreementEntry] = list_agreements(self.articles)
         self._by_id = {a.id: a for a in self.articles}
-        self._passages_of: dict[str, list[int]] = {}
-        for i, passage in enumerate(index.passages):
-            self._passages_of.setdefault(passage.article_id, []).append(i)
         self._weigher = Weigher(index.idf, index.unseen_idf())
 
     @classmethod
@@ -136,7 +133,7 @@ class Answerer:
         return Speller((p.text for p in self.index.passages), question_words=SOFT_WORDS)
 
     def _article_terms(self, article_id: str) -> frozenset[str]:
-        return frozenset(t for i in self._passages_of[article_id] for t in self.index.tokens[i])
+        return frozenset(t for i in self.index.rows(article_id) for t in self.index.tokens[i])
 
     def _rank_articles(self, query: Query, hits: list[Hit], only: str | None) -> list[Evidence]:
         best_passage: dict[str, float] = {}
@@ -144,7 +141,7 @@ class Answerer:
         for hit in hits:
             aid = hit.passage.article_id
             # A sentence is read with its article's title, which says what it is about.
-            rows = self._passages_of[aid]
+            rows = self.index.rows(aid)
             terms = frozenset(self.index.tokens[rows[hit.passage.position]])
             terms |= frozenset(self.index.tokens[rows[0]])
             coverage = self._weigher.coverage(query, terms)
@@ -170,7 +167,7 @@ class Answerer:
         )
 
     def _title_coverage(self, query: Query, article_id: str) -> float:
-        title = self._passages_of[article_id][0]
+        title = self.index.rows(article_id)[0]
         return self._weigher.coverage(query, frozenset(self.index.tokens[title]))
 
     def _names_fit(self, query: Query, article: Article, kind: Kind) -> bool:
@@ -191,7 +188,7 @@ class Answerer:
         self, question: str, lang: str, kind: Kind, query: Query, article: Article, hits: list[Hit]
     ) -> Answer:
         scores = {h.passage.position: h.score for h in hits if h.passage.article_id == article.id}
-        indices = self._passages_of[article.id]
+        indices = self.index.rows(article.id)
         passages = [self.index.passages[i] for i in indices]
         coverage = [self._weigher.coverage(query, frozenset(self.index.tokens[i])) for i in indices]
         top = max(coverage)

@@ -71,6 +71,10 @@ class Index:
         """How many passages the index holds."""
         return len(self.passages)
 
+    def rows(self, article_id: str) -> list[int]:
+        """The index positions of the article's passages, title first; [] if unknown."""
+        return self._rows_of.get(article_id, [])
+
     def idf(self, term: str) -> float:
         """The term's BM25 weight; 0.0 for a term no passage contains."""
         return self._engine.idf(term)
@@ -105,7 +109,7 @@ class Index:
         if article_ids is not None:
             allowed = np.zeros(len(scores), dtype=bool)
             for article_id in article_ids:
-                allowed[self._rows_of.get(article_id, [])] = True
+                allowed[self.rows(article_id)] = True
             scores = np.where(allowed, scores, 0.0)
         wanted = set(query_terms)
         return [
