@@ -110,3 +110,10 @@ def test_from_tokens_rejects_unknown_engine() -> None:
 def test_from_tokens_rejects_length_mismatch() -> None:
     with pytest.raises(ValueError, match="token lists"):
         Index.from_tokens([Passage("a", 0, "x", True)], [["x"], ["y"]])
+
+
+def test_rows_lists_an_articles_passages_title_first(index: Index) -> None:
+    rows = index.rows("farming")
+    assert [index.passages[r].position for r in rows] == list(range(len(rows)))
+    assert index.passages[rows[0]].is_title
+    assert index.rows("no-such-article") == []
