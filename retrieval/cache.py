@@ -21,7 +21,7 @@ import itertools
 import json
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -122,7 +122,7 @@ def load_index_parts(
     folders = cache_folders(corpus_path, cache_dir)
     for number, folder in enumerate(folders):
         try:
-            parts, complete = read_index(folder, key, engine)
+            parts, complete = read_index(folder, key, engine, {a.id for a in articles})
         except CacheInvalid as exc:
             log.debug("index cache %s not used: %s", folder, exc)
             continue
@@ -132,7 +132,8 @@ def load_index_parts(
     passages = [p for article in articles for p in split_passages(article)]
     tokens = [tokenize(p.text) for p in passages]
     parts = IndexParts(passages, tokens, build_engine(tokens, engine))
-    _save(parts, key, folders)
+    if corpus_digest(corpus_path) == key.corpus_digest:  # not replaced while we indexed it
+        _save(parts, key, folders)
     return parts
 
 
@@ -163,11 +164,14 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def read_index(folder: Path, key: CacheKey, engine: str = "auto") -> tuple[IndexParts, bool]:
+def read_index(
+    folder: Path, key: CacheKey, engine: str = "auto", article_ids: Set[str] | None = None
+) -> tuple[IndexParts, bool]:
     """The index cached in `folder` and whether the cache held everything it needed.
 
     The second value is False when the engine asked for is bm25s and the cache holds only
-    passages and tokens: its arrays were rebuilt, and the caller should save them.
+    passages and tokens: its arrays were rebuilt, and the caller should save them. With
+    `article_ids`, the cache must index exactly those articles.
 
     Raises:
         CacheInvalid: the cache is missing, stale, or fails a check.
@@ -178,7 +182,7 @@ def read_index(folder: Path, key: CacheKey, engine: str = "auto") -> tuple[Index
     files = manifest.get("files")
     if not isinstance(files, dict):
         raise CacheInvalid("manifest lists no files")
-    passages = _read_passages(folder, files)
+    passages = _read_passages(folder, files, article_ids)
     tokens = _read_tokens(folder, files, len(passages))
     kind = choose_engine(len(passages), engine)
     complete = True
@@ -200,44 +204,32 @@ def write_index(folder: Path, key: CacheKey, index: IndexParts) -> None:
     """
     folder.mkdir(parents=True, exist_ok=True)
     files: dict[str, dict[str, Any]] = {}
-    article_ids = list(dict.fromkeys(p.article_id for p in index.passages))
-    number = {article_id: i for i, article_id in enumerate(article_ids)}
+
+    def array(role: str, values: Any, dtype: type) -> None:
+        values = np.asarray(values, dtype=dtype)
+        files[role] = _put(folder, role, ".npy", lambda h: np.save(h, values, allow_pickle=False))
+
+    def document(role: str, value: Any) -> None:
+        payload = json.dumps(value, ensure_ascii=False).encode()
+        files[role] = _put(folder, role, ".json", lambda h: h.write(payload))
+
     passages = index.passages
-    _put_json(
-        folder,
-        files,
-        "passage_text",
-        {"article_ids": article_ids, "texts": [p.text for p in passages]},
-    )
-    _put_array(
-        folder,
-        files,
-        "passage_article",
-        np.array([number[p.article_id] for p in passages], dtype=np.int32),
-    )
-    _put_array(
-        folder, files, "passage_position", np.array([p.position for p in passages], dtype=np.int32)
-    )
-    _put_array(
-        folder, files, "passage_is_title", np.array([p.is_title for p in passages], dtype=np.bool_)
-    )
+    article_ids = list(dict.fromkeys(p.article_id for p in passages))
+    article_number = {article_id: i for i, article_id in enumerate(article_ids)}
+    document("passage_text", {"article_ids": article_ids, "texts": [p.text for p in passages]})
+    array("passage_article", [article_number[p.article_id] for p in passages], np.int32)
+    array("passage_position", [p.position for p in passages], np.int32)
+    array("passage_is_title", [p.is_title for p in passages], np.bool_)
     vocabulary: dict[str, int] = {}
     ids = [vocabulary.setdefault(t, len(vocabulary)) for tokens in index.tokens for t in tokens]
-    lengths = [len(tokens) for tokens in index.tokens]
-    _put_json(folder, files, "token_vocabulary", list(vocabulary))
-    _put_array(folder, files, "token_ids", np.array(ids, dtype=np.int32))
-    _put_array(
-        folder,
-        files,
-        "token_offsets",
-        np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64),
-    )
-    engine = index.engine
-    if isinstance(engine, BM25SEngine):
-        _put_json(folder, files, "bm25s_vocabulary", engine.vocabulary)
-        _put_array(folder, files, "bm25s_data", np.asarray(engine.data, dtype=np.float64))
-        _put_array(folder, files, "bm25s_indices", np.asarray(engine.indices, dtype=np.int32))
-        _put_array(folder, files, "bm25s_indptr", np.asarray(engine.indptr, dtype=np.int64))
+    document("token_vocabulary", list(vocabulary))
+    array("token_ids", ids, np.int32)
+    array("token_offsets", [0, *itertools.accumulate(map(len, index.tokens))], np.int64)
+    if isinstance(index.engine, BM25SEngine):
+        document("bm25s_vocabulary", index.engine.vocabulary)
+        array("bm25s_data", index.engine.data, np.float64)
+        array("bm25s_indices", index.engine.indices, np.int32)
+        array("bm25s_indptr", index.engine.indptr, np.int64)
     manifest = {"key": key.to_json(), "passages": len(passages), "files": files}
     _write_atomically(folder / _MANIFEST, json.dumps(manifest, indent=1).encode())
     _remove_unlisted(folder, files)
@@ -311,7 +303,9 @@ def _load_json(folder: Path, files: dict[str, Any], role: str) -> Any:
         raise CacheInvalid(f"{path.name} is not JSON: {exc}") from exc
 
 
-def _read_passages(folder: Path, files: dict[str, Any]) -> list[Passage]:
+def _read_passages(
+    folder: Path, files: dict[str, Any], expected_ids: Set[str] | None
+) -> list[Passage]:
     text = _load_json(folder, files, "passage_text")
     if (
         not isinstance(text, dict)
@@ -320,6 +314,8 @@ def _read_passages(folder: Path, files: dict[str, Any]) -> list[Passage]:
     ):
         raise CacheInvalid("passage texts are malformed")
     article_ids, texts = text["article_ids"], text["texts"]
+    if expected_ids is not None and set(article_ids) != expected_ids:
+        raise CacheInvalid("indexes other articles than the corpus holds")
     article = _load_array(folder, files, "passage_article", np.int32, len(texts))
     position = _load_array(folder, files, "passage_position", np.int32, len(texts))
     is_title = _load_array(folder, files, "passage_is_title", np.bool_, len(texts))
@@ -370,15 +366,6 @@ def _strings(value: Any) -> bool:
 
 
 # Writing: content-named files, each moved into place whole; the manifest goes last.
-
-
-def _put_array(folder: Path, files: dict[str, Any], role: str, array: np.ndarray) -> None:
-    files[role] = _put(folder, role, ".npy", lambda h: np.save(h, array, allow_pickle=False))
-
-
-def _put_json(folder: Path, files: dict[str, Any], role: str, value: Any) -> None:
-    payload = json.dumps(value, ensure_ascii=False).encode()
-    files[role] = _put(folder, role, ".json", lambda handle: handle.write(payload))
 
 
 def _put(folder: Path, role: str, suffix: str, write: Callable[[BinaryIO], object]) -> dict:

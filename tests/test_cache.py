@@ -212,3 +212,14 @@ def test_load_index_adds_bm25s_arrays_to_a_rank_bm25_cache(
 def test_load_index_unknown_engine_is_refused(corpus, articles, cache_dir) -> None:
     with pytest.raises(ValueError, match="rank-bm25"):
         load_index(corpus, articles, engine="whoosh", cache_dir=cache_dir)
+
+
+def test_load_index_rebuilds_when_the_articles_do_not_match_the_cache(
+    corpus, articles, cache_dir, tokenize_calls
+) -> None:
+    load_index(corpus, articles, cache_dir=cache_dir)
+    tokenize_calls.clear()
+    fewer = articles[:2]  # e.g. the corpus was replaced between reading it and hashing it
+    index = load_index(corpus, fewer, cache_dir=cache_dir)
+    assert tokenize_calls
+    assert {p.article_id for p in index.passages} == {"a1", "a2"}
