@@ -103,27 +103,37 @@ def citation_line(citation: Citation, lang: str) -> str:
 
 
 def answer_blocks(answer: Answer) -> list[str]:
-    """The answer as HTML paragraphs: its text with matched words bold, then its citations.
+    """The answer as HTML paragraphs: its text with matched words bold, and its citations.
 
-    The answer layer ends its text with a plain citation line; that line is replaced by the
-    formatted citations, so a title is never bolded and never shown twice.
+    The answer layer puts a plain citation line in its text; that line is formatted in place
+    (never bolded), and citations the text does not show are added at the end.
     """
-    lines = answer.text.strip().splitlines()
-    if answer.answered and answer.citations:
-        while lines and _is_citation(lines[-1], answer.citations):
-            lines.pop()
+    shown: set[Citation] = set()
+
+    def line_html(line: str) -> str:
+        cited = _cited_in(line, answer.citations) if answer.answered else None
+        if cited is None:
+            return highlighted(line, answer.highlights)
+        shown.add(cited)
+        return citation_line(cited, answer.lang)
+
     blocks = [
-        "\n".join(highlighted(line, answer.highlights) for line in paragraph.splitlines())
-        for paragraph in re.split(r"\n\s*\n", "\n".join(lines))
+        "\n".join(line_html(line) for line in paragraph.splitlines())
+        for paragraph in re.split(r"\n\s*\n", answer.text.strip())
         if paragraph.strip()
     ]
-    if answer.answered and answer.citations:
-        blocks.append("\n".join(citation_line(c, answer.lang) for c in answer.citations))
+    missing = [c for c in answer.citations if c not in shown] if answer.answered else []
+    if missing:
+        blocks.append("\n".join(citation_line(c, answer.lang) for c in missing))
     return blocks
 
 
-def _is_citation(line: str, citations: Sequence[Citation]) -> bool:
-    return any(c.title in line and c.published in line for c in citations)
+def _cited_in(line: str, citations: Sequence[Citation]) -> Citation | None:
+    """The citation `line` is the plain citation line of, if any."""
+    for citation in citations:
+        if citation.title in line and citation.published in line and citation.source in line:
+            return citation
+    return None
 
 
 def answer_messages(answer: Answer) -> list[str]:

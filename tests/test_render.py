@@ -63,6 +63,17 @@ def test_answer_replaces_the_plain_citation_line_of_the_answer_layer():
     assert "<b>agreement</b>" not in text  # the title is not highlighted
 
 
+def test_answer_formats_the_citation_line_where_the_answer_layer_put_it():
+    plain = f"Source: {JILIN.title} (China Post, 2022-06-29)"
+    note = "2 articles fit this question equally well; this is the most recent."
+    text = render.answer_messages(jilin_answer(f"Signed on June 28.\n{plain}\n{note}"))[0]
+    assert text.splitlines() == [
+        "Signed on June 28.",
+        f"Source: <i>{JILIN.title}</i> (China Post, 2022-06-29)",
+        note,
+    ]
+
+
 def test_answer_in_chinese_uses_chinese_citation():
     text = render.answer_messages(jilin_answer("签署日期：2022年6月28日。", lang="zh"))[0]
     assert text.splitlines()[-1] == f"来源：《{JILIN.title}》（China Post，2022-06-29）"
