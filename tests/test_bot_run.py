@@ -23,12 +23,8 @@ from bot.logs import REDACTED, setup_logging
 QUESTION = "When did China Post sign the cooperation agreement with Jilin?"
 SECRET = "s3cret-webhook-token"
 # The console script's entry point; not `-m bot.cli`, whose module would be `__main__`.
-POSTBOT_RUN = [
-    sys.executable,
-    "-c",
-    "import sys; from bot.cli import main; sys.exit(main())",
-    "run",
-]
+POSTBOT = [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())"]
+POSTBOT_RUN = [*POSTBOT, "run"]
 
 
 @pytest.fixture
@@ -40,11 +36,11 @@ def api() -> Iterator[FakeBotAPI]:
 class BotProcess:
     """`postbot run` in a child process, its log in a file."""
 
-    def __init__(self, env: dict[str, str], log: Path) -> None:
+    def __init__(self, env: dict[str, str], log: Path, argv: list[str]) -> None:
         self.log = log
         self._log_file = log.open("w")
         self.process = subprocess.Popen(
-            POSTBOT_RUN,
+            argv,
             env={**os.environ, **env},
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
@@ -74,9 +70,9 @@ class BotProcess:
 def start_bot(tmp_path: Path, api: FakeBotAPI) -> Iterator:
     started: list[BotProcess] = []
 
-    def start(**env: str) -> BotProcess:
+    def start(argv: list[str] = POSTBOT_RUN, **env: str) -> BotProcess:
         env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url, **env}
-        bot = BotProcess(env, tmp_path / f"bot{len(started)}.log")
+        bot = BotProcess(env, tmp_path / f"bot{len(started)}.log", argv)
         started.append(bot)
         return bot
 
@@ -108,6 +104,14 @@ def test_run_answers_then_stops_cleanly_on_signal(api, start_bot, sig):
     assert "June 28, 2022" in api.sent(31)[0]["text"]
     wanted = ["message", "callback_query", "inline_query"]
     assert api.calls("getUpdates")[0]["allowed_updates"] == wanted
+
+
+def test_postbot_without_command_runs_the_bot_when_a_token_is_set(api, start_bot):
+    bot = start_bot(POSTBOT)
+    api.wait_for_blocking(lambda: api.calls("getUpdates"), timeout=30)
+    api.push_message(QUESTION, chat_id=33)
+    api.wait_for_blocking(lambda: api.sent(33))
+    assert bot.stop() == 0
 
 
 def test_token_never_in_logs_at_debug(api, start_bot):
