@@ -13,13 +13,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.errors import UsageError
 from bot.settings import Settings, SettingsError
 
+__all__ = ["EXIT_USAGE", "UsageError", "main"]
+
 EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """The person gave the command something it cannot use; exit code 2."""
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -83,3 +83,13 @@ def test_cli_corpus_option_either_side_of_command(tmp_path: Path, before_command
     )
     assert proc.returncode == 0, proc.stderr
     assert len(json.loads(proc.stdout)) == 3000
+
+
+@pytest.mark.parametrize("module", ["bot", "bot.cli"])
+def test_cli_usage_error_exits_2_when_run_as_module(module: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", module, "ask", ""], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2
+    assert "empty" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from bot.cli import UsageError
+from bot.errors import UsageError
 from bot.settings import Settings
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.cli import UsageError
+from bot.errors import UsageError
 from bot.settings import Settings
 from corpus.build import build_corpus, find_pages
 from corpus.errors import CorpusError

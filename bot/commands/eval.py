@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from bot.cli import UsageError
+from bot.errors import UsageError
 from bot.settings import Settings
 
 

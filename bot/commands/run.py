@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 
-from bot.cli import UsageError
+from bot.errors import UsageError
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from bot.cli import UsageError
+from bot.errors import UsageError
 from bot.querylog import QueryLog, QueryLogError, format_report
 from bot.settings import Settings
 
