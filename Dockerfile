@@ -22,6 +22,8 @@ RUN pip install . \
 
 USER postbot
 WORKDIR /home/postbot
+# Build the search index cache now, so the first question after start-up is fast.
+RUN postbot ask "When did China Post sign with Jilin?" > /dev/null
 # The query log; mount a volume here to keep it across containers.
 ENV POSTBOT_DB=/data/postbot.sqlite3
 VOLUME ["/data"]
