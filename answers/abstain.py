@@ -28,6 +28,8 @@ MIN_MARGIN = 0.1
 TIE_MARGIN = 0.02
 # A follow-up question about a known article needs only this much.
 MIN_FOLLOWUP_COVERAGE = 0.3
+# Weights a Weigher remembers; a long-running bot forgets them past this many.
+_MAX_REMEMBERED_TERMS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +52,18 @@ class Weigher:
     def __init__(self, idf: Callable[[str], float], unseen_idf: float) -> None:
         self._idf = idf
         self._unseen = unseen_idf
+        # Ranking weighs the same few terms hundreds of times per question; the index is fixed.
+        self._weights: dict[str, float] = {}
+        self._concept_weights: dict[Concept, float] = {}
 
     def term(self, term: str) -> float:
         """A term's IDF, or the most a term can weigh if no passage has it."""
-        return self._idf(term) or self._unseen
+        weight = self._weights.get(term)
+        if weight is None:
+            if len(self._weights) > _MAX_REMEMBERED_TERMS:
+                self._weights.clear()
+            weight = self._weights[term] = self._idf(term) or self._unseen
+        return weight
 
     def known(self, concept: Concept) -> bool:
         """Whether some passage has every term of one of the concept's wordings."""
@@ -61,7 +71,13 @@ class Weigher:
 
     def weight(self, concept: Concept) -> float:
         """The concept's weight: the mean IDF of its best-known wording."""
-        return min(sum(map(self.term, alt)) / len(alt) for alt in concept.alternatives)
+        weight = self._concept_weights.get(concept)
+        if weight is None:
+            if len(self._concept_weights) > _MAX_REMEMBERED_TERMS:
+                self._concept_weights.clear()
+            weight = min(sum(map(self.term, alt)) / len(alt) for alt in concept.alternatives)
+            self._concept_weights[concept] = weight
+        return weight
 
     def match(self, concept: Concept, terms: frozenset[str]) -> float:
         """The weighted share, 0 to 1, of the concept's best wording found in `terms`."""
