@@ -160,7 +160,11 @@ def code_fingerprint() -> str:
     package = resources.files("retrieval")
     names = [*_CODE, *sorted(f"data/{p.name}" for p in package.joinpath("data").iterdir())]
     for name in names:
-        digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes() + b"\0")
+        try:
+            content = package.joinpath(name).read_bytes()
+        except OSError:  # an install without sources: the versions still key the cache
+            content = b"(missing)"
+        digest.update(name.encode() + b"\0" + content + b"\0")
     return digest.hexdigest()
 
 
