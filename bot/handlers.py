@@ -26,7 +26,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from answers.model import Answer
-from bot import render, texts
+from bot import ops, render, texts
 
 if TYPE_CHECKING:
     from answers import Answerer
@@ -79,6 +79,8 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     """Answer `question` in the update's chat: checks it, asks the answerer, sends the answer."""
     question = question.strip()
     lang = user_language(update, question)
+    if not await ops.admit(update, context, lang):
+        return
     if not question:
         await send_html(update, texts.message(lang, "ask_usage"))
         return
@@ -87,8 +89,8 @@ async def answer_question(update: Update, context: Context, question: str) -> No
             update, texts.message(lang, "too_long", length=len(question), limit=MAX_QUESTION)
         )
         return
-    answer = answerer_of(context).answer(question)
-    await send_answer(update, context, answer)
+    asked = ops.ask(update, context, answerer_of(context), question)
+    await send_answer(update, context, asked.answer, ops.feedback_buttons(asked))
 
 
 async def send_answer(
@@ -229,7 +231,7 @@ async def inline_query(update: Update, context: Context) -> None:
     elif len(text) > MAX_QUESTION:
         results = []
     else:
-        results = _inline_answers(answerer_of(context).answer(text))
+        results = _inline_answers(ops.ask(update, context, answerer_of(context), text).answer)
     await query.answer(results, cache_time=60)
 
 
