@@ -20,7 +20,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import handlers, texts
+from bot import admin, handlers, ops, texts
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -50,12 +50,13 @@ def build_application(settings: Settings, answerer: Answerer | None = None) -> A
         .token(settings.telegram_token)
         .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_429))
         .concurrent_updates(True)
-        .post_init(register_commands)
+        .post_init(start_up)
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     application = builder.build()
     application.bot_data[handlers.ANSWERER] = answerer
+    ops.install(application, settings)
     add_handlers(application)
     return application
 
@@ -72,6 +73,8 @@ def add_handlers(application: Application) -> None:
             CommandHandler("ask", handlers.ask),
             CommandHandler("agreements", handlers.agreements),
             CommandHandler("agreement", handlers.agreement),
+            CommandHandler("stats", admin.stats_command),
+            CommandHandler("reload", admin.reload_command),
             MessageHandler(message & filters.COMMAND, handlers.unknown_command),
             MessageHandler(message & private & filters.TEXT, handlers.private_text),
             MessageHandler(message & groups & filters.TEXT, handlers.group_text),
@@ -79,10 +82,17 @@ def add_handlers(application: Application) -> None:
             CallbackQueryHandler(handlers.example_pressed, pattern=r"^ask:(en|zh):\d{1,3}$"),
             CallbackQueryHandler(handlers.agreement_pressed, pattern=r"^agreement:\d{1,6}$"),
             CallbackQueryHandler(handlers.page_pressed, pattern=r"^agreements:\d{1,6}$"),
+            CallbackQueryHandler(ops.feedback_pressed, pattern=ops.FEEDBACK_PATTERN),
             InlineQueryHandler(handlers.inline_query),
         ]
     )
     application.add_error_handler(handlers.error_handler)
+
+
+async def start_up(application: Application) -> None:
+    """After start-up: register the commands, reload the corpus on SIGHUP."""
+    await register_commands(application)
+    admin.listen_for_sighup(application)
 
 
 async def register_commands(application: Application) -> None:
