@@ -406,7 +406,7 @@ async def test_sixty_chats_at_once_are_answered_within_seconds(api, bot):
     api.latency = 0.5
     started = time.monotonic()
     for chat_id in range(1000, 1060):
-        api.push_message(JILIN_QUESTION, chat_id=chat_id)
+        api.push_message(JILIN_QUESTION, chat_id=chat_id, user_id=chat_id)
     await api.wait_for(lambda: len(api.sent()) >= 60, timeout=30)
     elapsed = time.monotonic() - started
     assert {int(p["chat_id"]) for p in api.sent()} == set(range(1000, 1060))
