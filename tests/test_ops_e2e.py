@@ -1,0 +1,213 @@
+"""Operating the bot end to end: follow-ups, feedback, /stats, /reload, SIGHUP, the user limit.
+
+The real PTB stack and the real answerer over a copy of the shipped corpus, against the fake
+Bot API server; the query log lives in tmp_path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import sqlite3
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from bot_fixtures import running
+from fakebotapi import TOKEN, FakeBotAPI
+from telegram.ext import Application
+
+from answers import Answerer
+from bot.app import build_application
+from bot.handlers import ANSWERER
+from bot.querylog import QueryLog
+from bot.settings import Settings
+
+ADMIN = 901
+SHIPPED_CORPUS = Path(__file__).parents[1] / "corpus" / "data" / "articles.jsonl"
+JILIN = "When did China Post sign with Jilin?"
+MARA = "Which areas does the agreement with the Ministry of Agriculture and Rural Affairs cover?"
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotAPI]:
+    with FakeBotAPI() as server:
+        yield server
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    shutil.copyfile(SHIPPED_CORPUS, path)
+    return path
+
+
+@pytest.fixture
+def settings(api: FakeBotAPI, corpus: Path, tmp_path: Path) -> Settings:
+    return Settings(
+        telegram_token=TOKEN,
+        api_base_url=api.base_url,
+        corpus_path=corpus,
+        db_path=tmp_path / "state" / "postbot.sqlite3",
+        admins=frozenset({ADMIN}),
+        rate_per_min=5,
+    )
+
+
+@pytest.fixture
+async def bot(settings: Settings, corpus: Path) -> AsyncIterator[Application]:
+    answerer = Answerer.load(corpus)
+    async with running(build_application(settings, answerer)) as application:
+        yield application
+
+
+def texts_to(api: FakeBotAPI, chat_id: int) -> list[str]:
+    return [p["text"] for p in api.sent(chat_id)]
+
+
+async def ask(api: FakeBotAPI, text: str, chat_id: int, **kwargs: object) -> str:
+    """Send `text` to the bot in `chat_id` and return the bot's next reply there."""
+    before = len(api.sent(chat_id))
+    api.push_message(text, chat_id=chat_id, user_id=kwargs.pop("user_id", chat_id), **kwargs)
+    await api.wait_for(lambda: len(api.sent(chat_id)) > before)
+    return texts_to(api, chat_id)[before]
+
+
+def keep_only_first_article(corpus: Path) -> None:
+    first = corpus.read_text(encoding="utf-8").splitlines()[0]
+    corpus.write_text(first + "\n", encoding="utf-8")
+
+
+async def test_follow_up_is_answered_from_the_chats_last_article(api, bot):
+    assert "2021-07-03" in await ask(api, MARA, chat_id=41)
+    reply = await ask(api, "when was that signed?", chat_id=41)
+    assert "it was published on 2021-07-03" in reply
+
+
+async def test_follow_up_in_chinese_after_an_english_question(api, bot):
+    await ask(api, JILIN, chat_id=42)
+    assert "2022年6月28日" in await ask(api, "它是什么时候签的？", chat_id=42)
+
+
+async def test_follow_up_without_history_is_a_plain_question(api, bot):
+    await ask(api, MARA, chat_id=43)
+    assert "published on 2021-07-03" in await ask(api, "when was that signed?", chat_id=43)
+    assert "published on 2021-07-03" not in await ask(api, "when was that signed?", chat_id=44)
+
+
+async def test_follow_up_memory_is_per_chat(api, bot):
+    await ask(api, MARA, chat_id=45)
+    await ask(api, JILIN, chat_id=46)
+    assert "June 28" in await ask(api, "when was that signed?", chat_id=46)
+    assert "2021-07-03" in await ask(api, "when was that signed?", chat_id=45)
+
+
+async def test_every_question_is_logged_without_ids(api, bot, settings):
+    await ask(api, JILIN, chat_id=47)
+    await ask(api, "What is the price of bitcoin?", chat_id=47)
+    with QueryLog(settings.database) as log:
+        stats = log.stats()
+    with sqlite3.connect(settings.database) as db:
+        rows = db.execute("SELECT * FROM questions").fetchall()
+    assert (stats.questions, stats.answered) == (2, 1)
+    assert stats.latency_p50_ms is not None
+    assert all("47" not in str(value) for row in rows for value in row[1:])
+
+
+async def test_feedback_press_is_stored_and_buttons_become_thanks(api, bot, settings):
+    await ask(api, JILIN, chat_id=48)
+    sent = api.sent(48)[-1]
+    (up, down), *_ = sent["reply_markup"]["inline_keyboard"]
+    assert (up["text"], down["text"]) == ("👍", "👎")
+    api.push_callback(up["callback_data"], api.bot_message(sent), user_id=48)
+    await api.wait_for(lambda: api.calls("editMessageReplyMarkup"))
+    [[thanks]] = api.calls("editMessageReplyMarkup")[0]["reply_markup"]["inline_keyboard"]
+    assert "Thanks" in thanks["text"]
+    assert api.calls("answerCallbackQuery")
+    with QueryLog(settings.database) as log:
+        assert log.stats().to_json()["feedback"] == {"up": 1, "down": 0}
+
+
+async def test_stats_command_shows_admins_the_report(api, bot):
+    await ask(api, JILIN, chat_id=49)
+    sent = api.sent(49)[-1]
+    down = sent["reply_markup"]["inline_keyboard"][0][1]
+    api.push_callback(down["callback_data"], api.bot_message(sent), user_id=49)
+    await api.wait_for(lambda: api.calls("editMessageReplyMarkup"))
+    reply = await ask(api, "/stats", chat_id=ADMIN, user_id=ADMIN)
+    assert reply.startswith("<pre>")
+    assert "Questions: 1 (1 answered" in reply
+    assert "0 👍, 1 👎" in reply
+
+
+async def test_stats_command_refused_to_others(api, bot):
+    assert "only admins can see the stats" in await ask(api, "/stats", chat_id=50)
+
+
+async def test_admin_reload_swaps_in_the_reread_corpus(api, bot, corpus):
+    old = bot.bot_data[ANSWERER]
+    keep_only_first_article(corpus)
+    reply = await ask(api, "/reload", chat_id=ADMIN, user_id=ADMIN)
+    assert reply == "Reloaded 1 articles (1 agreements)."
+    assert bot.bot_data[ANSWERER] is not old
+    assert len(bot.bot_data[ANSWERER].articles) == 1
+
+
+async def test_reload_of_a_broken_corpus_keeps_the_old_one(api, bot, corpus):
+    old = bot.bot_data[ANSWERER]
+    corpus.write_text("{not json\n", encoding="utf-8")
+    reply = await ask(api, "/reload", chat_id=ADMIN, user_id=ADMIN)
+    assert reply.startswith("Reload failed, so I'm still answering from the old corpus: ")
+    assert "not valid JSON" in reply
+    assert bot.bot_data[ANSWERER] is old
+    assert "June 28" in await ask(api, JILIN, chat_id=52)
+
+
+async def test_reload_refused_to_others_and_nothing_happens(api, bot, corpus):
+    old = bot.bot_data[ANSWERER]
+    keep_only_first_article(corpus)
+    reply = await ask(api, "/reload", chat_id=53)
+    assert reply == "Sorry, only admins can reload the corpus."
+    assert bot.bot_data[ANSWERER] is old
+
+
+async def test_questions_are_answered_while_a_reload_runs(api, bot, monkeypatch):
+    original = Answerer.load.__func__
+
+    def slow_load(cls, *args, **kwargs):
+        time.sleep(1.0)
+        return original(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Answerer, "load", classmethod(slow_load))
+    api.push_message("/reload", chat_id=ADMIN, user_id=ADMIN)
+    await asyncio.sleep(0.2)
+    assert "June 28" in await ask(api, JILIN, chat_id=54)
+    assert not api.sent(ADMIN), "the question waited for the reload"
+    await api.wait_for(lambda: api.sent(ADMIN), timeout=10)
+    assert texts_to(api, ADMIN)[0].startswith("Reloaded 2 articles")
+
+
+async def test_sighup_reloads_the_corpus(api, bot, corpus):
+    old = bot.bot_data[ANSWERER]
+    keep_only_first_article(corpus)
+    handler = signal.getsignal(signal.SIGHUP)
+    assert handler not in (signal.SIG_DFL, signal.SIG_IGN, None), "no SIGHUP handler"
+    os.kill(os.getpid(), signal.SIGHUP)
+    await api.wait_for(lambda: bot.bot_data[ANSWERER] is not old)
+    assert len(bot.bot_data[ANSWERER].articles) == 1
+
+
+async def test_flood_from_one_user_gets_one_slow_down_while_others_are_answered(api, bot):
+    for i in range(9):
+        api.push_message(f"{JILIN} ({i})", chat_id=55, user_id=701)
+    api.push_message(JILIN, chat_id=56, user_id=702)
+    await api.wait_for(lambda: api.sent(56) and len(api.sent(55)) >= 6)
+    await asyncio.sleep(0.5)  # anything more would have arrived by now
+    replies = texts_to(api, 55)
+    slow_downs = [r for r in replies if "Please wait a minute" in r]
+    assert len(slow_downs) == 1
+    assert len(replies) == 6
+    assert "June 28" in texts_to(api, 56)[0]
