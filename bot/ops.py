@@ -105,9 +105,13 @@ class Operations:
             self.conversations.log.close()
 
 
-def install(application: Application, settings: Settings) -> Operations:
-    """Put a fresh Operations for `settings` into the application's bot_data."""
+def install(application: Application, settings: Settings, answerer: AnswererLike) -> Operations:
+    """Put a fresh Operations for `settings` into the application's bot_data.
+
+    The follow-up rule is learnt from `answerer`'s corpus now, not on the first question.
+    """
     operations = Operations.from_settings(settings)
+    operations.conversations.prepare(answerer)
     application.bot_data[OPERATIONS] = operations
     return operations
 
