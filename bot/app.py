@@ -56,7 +56,7 @@ def build_application(settings: Settings, answerer: Answerer | None = None) -> A
         builder = builder.base_url(settings.api_base_url)
     application = builder.build()
     application.bot_data[handlers.ANSWERER] = answerer
-    ops.install(application, settings)
+    ops.install(application, settings, answerer)
     add_handlers(application)
     return application
 
