@@ -284,9 +284,14 @@ class ConversationMemory:
 
     def remember(self, chat: object, article_id: str) -> None:
         """Note that `chat` was last answered from `article_id`."""
-        self._last[chat] = (article_id, self._clock())
+        now = self._clock()
+        self._last[chat] = (article_id, now)
         self._last.move_to_end(chat)
-        while len(self._last) > self._max_chats:
+        # Oldest first: drop what has expired, then whatever is over the size.
+        while self._last:
+            _, (_, at) = next(iter(self._last.items()))
+            if now - at <= self._ttl and len(self._last) <= self._max_chats:
+                break
             self._last.popitem(last=False)
 
     def recall(self, chat: object) -> str | None:

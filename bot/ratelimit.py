@@ -22,8 +22,8 @@ class RateLimiter:
     """At most `per_minute` questions per user in any `window` seconds; 0 means no limit.
 
     Only allowed questions fill the window, so a user who keeps sending is answered again as
-    soon as their oldest answered question is a window old. At most `max_users` users are
-    tracked; the least recently seen are forgotten first.
+    soon as their oldest answered question is a window old. A user is forgotten a window after
+    they were last seen, and at most `max_users` are tracked (the least recently seen go first).
     """
 
     def __init__(
@@ -42,15 +42,16 @@ class RateLimiter:
         self._window = window
         self._max_users = max_users
         self._clock = clock
-        # user -> (times of allowed questions within the window, warned since the window filled)
-        self._users: OrderedDict[Hashable, tuple[deque[float], bool]] = OrderedDict()
+        # user -> (times of allowed questions within the window, warned since the window filled,
+        # time last seen); least recently seen first
+        self._users: OrderedDict[Hashable, tuple[deque[float], bool, float]] = OrderedDict()
 
     def check(self, user: Hashable) -> Verdict:
         """Count one question from `user` and say whether to answer it."""
         if self.per_minute == 0:
             return Verdict.ALLOW
         now = self._clock()
-        times, warned = self._users.pop(user, (deque(), False))
+        times, warned, _ = self._users.pop(user, (deque(), False, now))
         while times and now - times[0] >= self._window:
             times.popleft()
         if len(times) < self.per_minute:
@@ -60,10 +61,19 @@ class RateLimiter:
             verdict = Verdict.DROP
         else:
             verdict, warned = Verdict.SLOW_DOWN, True
-        self._users[user] = (times, warned)
+        self._forget_idle(now)
+        self._users[user] = (times, warned, now)
         while len(self._users) > self._max_users:
             self._users.popitem(last=False)
         return verdict
+
+    def _forget_idle(self, now: float) -> None:
+        """Drop users not seen for a window: their windows are empty, and ids are not kept."""
+        while self._users:
+            _, (_, _, seen) = next(iter(self._users.items()))
+            if now - seen < self._window:
+                break
+            self._users.popitem(last=False)
 
     def __len__(self) -> int:
         return len(self._users)

@@ -210,3 +210,12 @@ def test_rule_a_party_shared_under_two_names_tells_none_apart() -> None:
     )
     assert rule.names.isdisjoint({"china post group", "china post", "cpg", "邮政集团"})
     assert rule.refers_back("When did China Post Group sign it?")
+
+
+def test_memory_drops_expired_chats_as_it_remembers_others() -> None:
+    clock = _Clock()
+    memory = ConversationMemory(clock=clock)
+    memory.remember("old", "jilin")
+    clock.now += 31 * 60
+    memory.remember("new", "mara")
+    assert len(memory) == 1

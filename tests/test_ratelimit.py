@@ -71,3 +71,14 @@ def test_ratelimiter_memory_is_bounded() -> None:
     for user in range(10_000):
         limiter.check(user)
     assert len(limiter) == 100
+
+
+def test_ratelimiter_forgets_users_idle_for_a_window() -> None:
+    clock = _Clock()
+    limiter = RateLimiter(5, clock=clock)
+    limiter.check("early")
+    clock.now = 30.0
+    limiter.check("later")
+    clock.now = 61.0
+    limiter.check("now")
+    assert len(limiter) == 2  # "early" was last seen over a minute ago
