@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from telegram import Update
 from telegram.ext import Application
@@ -14,6 +15,9 @@ from bot import handlers, render
 from bot.ops import OPERATIONS, Context, Operations, operations_of, text
 from bot.querylog import QueryLogError, format_report
 from corpus.errors import CorpusError
+
+if TYPE_CHECKING:
+    from answers import Answerer
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +94,8 @@ async def reload_corpus(application: Application) -> Reloaded:
     return reloaded
 
 
-def _load(operations: Operations):  # -> Answerer; runs in a worker thread
+def _load(operations: Operations) -> Answerer:
+    """Load the corpus and learn it for follow-ups; runs in a worker thread."""
     from answers import Answerer
 
     settings = operations.settings
@@ -104,9 +109,12 @@ def listen_for_sighup(application: Application) -> None:
     if not hasattr(signal, "SIGHUP"):
         return
     loop = asyncio.get_running_loop()
-    loop.add_signal_handler(
-        signal.SIGHUP, lambda: application.create_task(_reload_on_signal(application))
-    )
+    try:
+        loop.add_signal_handler(
+            signal.SIGHUP, lambda: application.create_task(_reload_on_signal(application))
+        )
+    except (RuntimeError, NotImplementedError) as exc:  # not the main thread, or no signals
+        log.warning("SIGHUP will not reload the corpus: %s", exc)
 
 
 async def _reload_on_signal(application: Application) -> None:
