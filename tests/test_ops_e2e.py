@@ -215,3 +215,11 @@ async def test_flood_from_one_user_gets_one_slow_down_while_others_are_answered(
     assert len(slow_downs) == 1
     assert len(replies) == 6
     assert "June 28" in texts_to(api, 56)[0]
+
+
+async def test_inline_query_is_logged_as_inline(api, bot, settings):
+    api.push_inline(JILIN)
+    await api.wait_for(lambda: api.calls("answerInlineQuery"))
+    with sqlite3.connect(settings.database) as db:
+        rows = db.execute("SELECT chat_type, question, answered FROM questions").fetchall()
+    assert rows == [("inline", JILIN, 1)]
