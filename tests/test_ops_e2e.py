@@ -223,3 +223,16 @@ async def test_inline_query_is_logged_as_inline(api, bot, settings):
     with sqlite3.connect(settings.database) as db:
         rows = db.execute("SELECT chat_type, question, answered FROM questions").fetchall()
     assert rows == [("inline", JILIN, 1)]
+
+
+async def test_group_follow_up_and_chat_type(api, bot, settings):
+    api.push_message(f"/ask {MARA}", chat_id=-100, chat_type="supergroup", user_id=801)
+    await api.wait_for(lambda: api.sent(-100))
+    api.push_message(
+        "/ask when was that signed?", chat_id=-100, chat_type="supergroup", user_id=802
+    )
+    await api.wait_for(lambda: len(api.sent(-100)) == 2)
+    assert "published on 2021-07-03" in texts_to(api, -100)[1]
+    with sqlite3.connect(settings.database) as db:
+        types = {row[0] for row in db.execute("SELECT chat_type FROM questions")}
+    assert types == {"group"}
