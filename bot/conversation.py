@@ -16,6 +16,10 @@ from corpus.model import Article
 
 __all__ = ["Asked", "Conversations"]
 
+# How close the article just discussed must come to the best article overall (the score of
+# its best passage, as a share of the best) for "the agreement" to mean the one just discussed.
+DEFINITE_SHARE = 0.8
+
 log = logging.getLogger(__name__)
 
 
@@ -81,10 +85,10 @@ class Conversations:
                 remembered = None  # from a corpus since reloaded without it
         about = remembered if reference is Reference.POINTING else None
         answer = answerer.answer(question, about=about)
-        if remembered and reference is Reference.DEFINITE and not answer.answered:
-            # "the agreement" that the question alone does not find: the one just discussed.
-            about = remembered
-            answer = answerer.answer(question, about=about)
+        if remembered and reference is Reference.DEFINITE:
+            followed = answerer.answer(question, about=remembered)
+            if _holds_up(followed, answer):
+                answer, about = followed, remembered
         if chat is not None:
             self.memory.note(chat, answer)
         latency_ms = (self._timer() - started) * 1000
@@ -127,3 +131,12 @@ class Conversations:
         except QueryLogError as exc:
             log.warning("Could not log a question: %s", exc)
             return None
+
+
+def _holds_up(followed: Answer, fresh: Answer) -> bool:
+    """True when the follow-up answer is as good as the question's own, or it has none."""
+    if not fresh.answered or not fresh.citations:
+        return followed.answered
+    if not followed.answered or not followed.citations:
+        return False
+    return followed.citations[0].score >= DEFINITE_SHARE * fresh.citations[0].score

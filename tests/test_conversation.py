@@ -28,7 +28,11 @@ def _article(id_: str, party: str) -> Article:
 
 @dataclass
 class _FakeAnswerer:
-    """Answers from the article named in the question, or `about`; records what it was asked."""
+    """Answers from `about`, else the article the question names; records what it was asked.
+
+    A passage naming the article scores 2; "agree" is in every article and scores 1; an
+    article that only `about` chose scores 0.5.
+    """
 
     articles: list[Article] = field(
         default_factory=lambda: [_article("jilin", "Jilin"), _article("mara", "MARA")]
@@ -37,12 +41,17 @@ class _FakeAnswerer:
 
     def answer(self, question: str, *, about: str | None = None) -> Answer:
         self.asked.append((question, about))
-        article_id = about or next((a.id for a in self.articles if a.id in question.lower()), None)
-        if article_id is None and "letterboxes" in question:
-            article_id = "mara"  # a word only the MARA article has
-        if article_id is None:
+        scores = {a.id: 2.0 for a in self.articles if a.id in question.lower()}
+        if "letterboxes" in question:
+            scores["mara"] = 2.0  # a word only the MARA article has
+        if "agree" in question:
+            scores = {a.id: 1.0 for a in self.articles} | scores
+        if about is not None:
+            scores = {about: scores.get(about, 0.5)}
+        if not scores:
             return Answer(question, False, "Not covered.", "en")
-        citation = Citation(article_id, "t", "s", "2022-06-29", "snip", 0.5)
+        article_id = max(scores, key=lambda a: (scores[a], a))  # ties: the later id
+        citation = Citation(article_id, "t", "s", "2022-06-29", "snip", scores[article_id])
         return Answer(question, True, f"From {article_id}.", "en", (citation,))
 
 
@@ -149,3 +158,12 @@ def test_ask_definite_question_not_found_alone_follows_up(log: QueryLog) -> None
         ("When was the agreement signed?", "mara"),
     ]
     assert log.stats().questions == 2
+
+
+def test_ask_definite_question_as_good_for_the_last_article_follows_up(log: QueryLog) -> None:
+    answerer, talk = _FakeAnswerer(), Conversations(log)
+    talk.ask(answerer, "when did jilin sign?", chat=1, chat_type="private")
+    assert answerer.answer("What did the two sides agree?").citations[0].article_id == "mara"
+    asked = talk.ask(answerer, "What did the two sides agree?", chat=1, chat_type="private")
+    assert asked.about == "jilin"
+    assert asked.answer.citations[0].article_id == "jilin"
