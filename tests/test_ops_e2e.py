@@ -236,3 +236,15 @@ async def test_group_follow_up_and_chat_type(api, bot, settings):
     with sqlite3.connect(settings.database) as db:
         types = {row[0] for row in db.execute("SELECT chat_type FROM questions")}
     assert types == {"group"}
+
+
+async def test_the_agreement_means_the_one_just_discussed(api, bot):
+    await ask(api, MARA, chat_id=71)
+    assert "published on 2021-07-03" in await ask(api, "When was the agreement signed?", 71)
+
+
+async def test_the_agreement_named_by_its_content_is_not_the_last_one(api, bot):
+    await ask(api, JILIN, chat_id=72)
+    reply = await ask(api, "What does the agreement say about smart letterboxes?", chat_id=72)
+    assert "letterboxes" in reply
+    assert "2021-07-03" in reply
