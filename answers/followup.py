@@ -31,6 +31,14 @@ GLOSSARY = Path(__file__).with_name("data") / "glossary.tsv"
 _NAME_KINDS = ("place", "org")
 
 
+class Reference(enum.Enum):
+    """How a question leans on the conversation before it."""
+
+    NONE = "none"  # a question of its own
+    DEFINITE = "definite"  # "the agreement", "双方": the one just discussed, unless it is found
+    POINTING = "pointing"  # "it", "that", "这个", "what about ...": the one just discussed
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -72,8 +80,15 @@ _EN_EXISTENTIAL = re.compile(r"\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|a
 # (那么 "then", 应该 "should", 其他 "other", 因此 "therefore", 彼此 "each other", ...).
 _ZH_BACK = re.compile(r"它|这|那(?!么)|(?<!应)该|(?<![因彼如])此|其(?![他它实])|上述|他们|她们")
 _ZH_DEFINITE = re.compile(r"双方|两方")
-# An elliptical question: a few characters and a closing 呢 ("领域呢？" what about the areas?).
-_ZH_ELLIPSIS = re.compile(r"^[\w\s]{1,8}呢[？?]?$")
+# Elliptical questions: a few characters and a closing 呢 ("领域呢？" what about the areas?),
+# or a question word alone ("when?", "谁？").
+_ZH_ELLIPSIS = re.compile(
+    r"^(?:[\w\s]{1,8}呢|什么时候|何时|哪天|在哪里?|哪里|谁|为什么|多少|几个|哪些)[？?]?$"
+)
+_EN_ELLIPSIS = re.compile(
+    r"^(?:and |so )?(?:when|where|who|whom|why|how|what|which)"
+    r"(?: (?:exactly|else|then|much|many|ones?))?\W*$"
+)
 
 # Words a party's name carries that say what kind of body it is, not which one.
 _GENERIC_NAME_WORDS = _words(
@@ -114,7 +129,11 @@ def _that_refers_back(words: list[str]) -> bool:
 
 
 def _back_reference(question: str) -> Reference:
-    if _ZH_BACK.search(question) or _ZH_ELLIPSIS.match(question):
+    if (
+        _ZH_BACK.search(question)
+        or _ZH_ELLIPSIS.match(question)
+        or _EN_ELLIPSIS.match(question.lower())
+    ):
         return Reference.POINTING
     words = re.findall(r"[a-z]+", _EN_EXISTENTIAL.sub(" ", question.lower()))
     spaced = " ".join(words)
@@ -189,14 +208,6 @@ def read_glossary_names(path: Path = GLOSSARY) -> list[tuple[str, str]]:
             continue
         pairs += [(fields[0].strip(), name.strip()) for name in fields[1].split(" / ")]
     return pairs
-
-
-class Reference(enum.Enum):
-    """How a question leans on the conversation before it."""
-
-    NONE = "none"  # a question of its own
-    DEFINITE = "definite"  # "the agreement", "双方": the one just discussed, unless it is found
-    POINTING = "pointing"  # "it", "that", "这个", "what about ...": the one just discussed
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,11 @@ def rule(articles: list[Article]) -> FollowUpRule:
         "中国邮政是什么时候和他们签的？",
         "Who did they meet in Changchun?",
         "长春那次会议谁参加了？",
+        "when?",
+        "Where exactly?",
+        "and who?",
+        "什么时候？",
+        "谁",
     ],
 )
 def test_refers_back_true_for_questions_leaning_on_the_conversation(
@@ -98,6 +103,8 @@ def test_refers_back_true_for_questions_leaning_on_the_conversation(
         "吉林省的那个协议是什么时候签的？",
         "比特币现在的价格是多少？",
         "其他协议有哪些？",
+        "when is the next agreement?",
+        "谁签的吉林协议？",
         "",
         "   ",
     ],
