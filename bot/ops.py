@@ -44,7 +44,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "only_admins": "Sorry, only admins can {action}.",
         "action_stats": "see the stats",
         "action_reload": "reload the corpus",
-        "reloading": "Reloading the corpus…",
         "reloaded": "Reloaded {articles} articles ({agreements} agreements).",
         "reload_failed": "Reload failed, so I'm still answering from the old corpus: {reason}",
         "reload_busy": "A reload is already running; wait for it to finish.",
@@ -57,7 +56,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "only_admins": "抱歉，只有管理员可以{action}。",
         "action_stats": "查看统计",
         "action_reload": "重新加载资料",
-        "reloading": "正在重新加载资料…",
         "reloaded": "已重新加载 {articles} 篇文章（{agreements} 项协议）。",
         "reload_failed": "重新加载失败，仍使用原有资料：{reason}",
         "reload_busy": "已有一次重新加载正在进行，请等它完成。",
@@ -98,11 +96,6 @@ class Operations:
         """True when the update comes from one of `settings.admins`."""
         user = update.effective_user
         return user is not None and user.id in self.settings.admins
-
-    def close(self) -> None:
-        """Close the query log."""
-        if self.conversations.log is not None:
-            self.conversations.log.close()
 
 
 def install(application: Application, settings: Settings, answerer: AnswererLike) -> Operations:
