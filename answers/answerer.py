@@ -202,7 +202,9 @@ class Answerer:
             ),
         )
         sentence = chosen.text
-        lines = [line for line in [lead(kind, lang, question, article, sentence, query)] if line]
+        lines = [
+            line for line in [lead(kind, lang, query.corrected, article, sentence, query)] if line
+        ]
         lines.append(render(lang, "quote", sentence=sentence))
         lines.append(
             render(

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from answers.expand import Query
+from answers.people import find_people, people_lead, people_question
 from answers.questions import Kind, asks_for_areas
 from answers.templates import format_date, render
 from retrieval.tokenize import has_han, tokenize, words
@@ -30,8 +31,9 @@ _COUNT = re.compile(
 )
 _PLACE_ZH = re.compile(r"在([\u4e00-\u9fff]{2,4}?)(?:签署|签订|举行|会见|召开|出席)")
 # A "who" question about the agreement itself is answered with its parties first.
-_PARTY_WORDS = re.compile(r"\b(sign\w*|agreements?|deal|parties|partners?)\b|签|协议|双方", re.I)
-_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+_PARTY_WORDS = re.compile(
+    r"\b(sign\w*|agreements?|deal|parties|partners?|between|whom)\b|签|协议|双方", re.I
+)
 
 
 def fits(kind: Kind, text: str) -> bool:
@@ -43,7 +45,7 @@ def fits(kind: Kind, text: str) -> bool:
     if kind is Kind.HOW_MANY:
         return _COUNT.search(text) is not None or re.search(r"\d", text) is not None
     if kind is Kind.WHO:
-        return _NAME.search(text) is not None
+        return bool(find_people(text))
     if kind is Kind.LIST:
         return text.count(",") + text.count("、") >= 2
     return False
@@ -61,9 +63,8 @@ def lead(
         if found:
             return render(lang, "when_dated", date=found.group())
         return render(lang, "when_unknown", published=article.published)
-    if kind is Kind.WHO and agreement and agreement.parties and _PARTY_WORDS.search(question):
-        separator = "、" if lang == "zh" else " and "
-        return render(lang, "who", parties=separator.join(agreement.parties))
+    if kind is Kind.WHO:
+        return _who(lang, question, article, sentence, query)
     if kind is Kind.WHERE:
         place = _PLACE.search(sentence) or _PLACE_ZH.search(sentence)
         return render(lang, "where", place=place.group(1)) if place else None
@@ -79,6 +80,19 @@ def lead(
     if kind is Kind.LIST and agreement and agreement.areas and asks_for_areas(question, lang):
         separator = "、" if lang == "zh" else ", "
         return render(lang, "list", areas=separator.join(agreement.areas))
+    return None
+
+
+def _who(lang: str, question: str, article: Article, sentence: str, query: Query) -> str | None:
+    """The people the question asks about, with their roles; or the agreement's parties."""
+    names = [c.alternatives for c in query.concepts if c.is_name and not c.soft]
+    found = people_lead(people_question(question), sentence, names, lang)
+    if found:
+        return found
+    agreement = article.agreement
+    if agreement and agreement.parties and _PARTY_WORDS.search(question):
+        separator = "、" if lang == "zh" else " and "
+        return render(lang, "who", parties=separator.join(agreement.parties))
     return None
 
 

@@ -104,7 +104,8 @@ def _han_concepts(run: str) -> Iterator[Concept]:
             entry = glossary.get(run[start : start + size])
             if entry is not None:
                 end = start + size
-                if entry.kind == "place" and run[end : end + 1] in _PLACE_SUFFIXES:
+                suffixed = entry.term.endswith(_PLACE_SUFFIXES)
+                if entry.kind == "place" and not suffixed and run[end : end + 1] in _PLACE_SUFFIXES:
                     end += 1  # 湖南省, 武汉市: the suffix belongs to the name
                 yield from _plain_han(run[plain:start])
                 yield _glossary_concept(entry, run[start:end])

@@ -37,13 +37,13 @@ class Speller:
                 continue
             if len(word) <= SHORTEST_REPAIRED and known not in self._question_words:
                 continue
-            distance = _edit_distance(word, known, limit)
+            distance = edit_distance(word, known, limit)
             if distance <= limit and (best is None or (distance, -count) < best[:2]):
                 best = (distance, -count, known)
         return best[2] if best else None
 
 
-def _edit_distance(a: str, b: str, limit: int) -> int:
+def edit_distance(a: str, b: str, limit: int) -> int:
     """Optimal string alignment distance (adjacent swaps cost one), cut off past `limit`."""
     previous2: list[int] = []
     previous = list(range(len(b) + 1))

@@ -267,12 +267,29 @@ def test_answer_english_question_finds_chinese_article(tiny: Answerer) -> None:
     assert "电子商务" in answer.text
 
 
-def test_answer_who_about_the_agreement_names_the_parties(tiny: Answerer) -> None:
-    answer = tiny.answer("Who witnessed the signing in Jilin?")
+def test_answer_who_signed_names_the_parties(tiny: Answerer) -> None:
+    answer = tiny.answer("Who signed the agreement in Jilin?")
     assert answer.text.startswith(
         "The agreement is between China Post and Jilin provincial government."
     )
-    assert "Han Jun" in answer.text
+
+
+def test_answer_who_witnessed_names_the_people_with_roles(tiny: Answerer) -> None:
+    answer = tiny.answer("Who witnessed the signing in Jilin?")
+    assert answer.text.startswith(
+        "Han Jun (governor of Jilin province) witnessed the signing; "
+        "they met with Liu Aili (chairman of China Post Group)."
+    )
+
+
+def test_answer_who_holds_a_role(tiny: Answerer) -> None:
+    answer = tiny.answer("who is the chairman of china post group")
+    assert answer.text.startswith("Liu Aili is the chairman of China Post Group.")
+
+
+def test_answer_chinese_who_holds_a_role(tiny: Answerer) -> None:
+    answer = tiny.answer("中国邮政集团的董事长是谁？")
+    assert answer.text.startswith("中国邮政集团董事长是 Liu Aili。")
 
 
 def test_speller_leaves_short_real_words_alone() -> None:
