@@ -21,6 +21,7 @@ import itertools
 import json
 import logging
 import os
+import time
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
@@ -412,11 +413,18 @@ def _write_temporary(folder: Path, write: Callable[[BinaryIO], object]) -> Path:
 
 
 def _remove_unlisted(folder: Path, files: dict[str, Any]) -> None:
-    """Delete older caches' files; another process's temporary files are left alone."""
+    """Delete older caches' files, and temporary files a killed writer left an hour ago."""
     keep = {entry["name"] for entry in files.values()} | {_MANIFEST}
+    an_hour_ago = time.time() - 3600
     for path in folder.iterdir():
-        if path.name not in keep and not path.name.startswith(".tmp-") and path.is_file():
-            path.unlink(missing_ok=True)
+        if path.name in keep:
+            continue
+        try:
+            if path.name.startswith(".tmp-") and path.stat().st_mtime > an_hour_ago:
+                continue  # another process may be writing it right now
+            path.unlink()
+        except (FileNotFoundError, IsADirectoryError):
+            continue  # gone already (another writer's rename), or not ours
 
 
 def _sha256(path: Path) -> str:

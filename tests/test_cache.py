@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from corpus.model import Article
-from corpus.store import write_articles
+from corpus.store import load_articles, write_articles
 from retrieval import cache
 from retrieval.cache import cache_folders, load_index, load_index_parts
 from retrieval.engines import BM25SEngine, RankBM25Engine
@@ -40,8 +41,6 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def articles(corpus: Path) -> list[Article]:
-    from corpus.store import load_articles
-
     return load_articles(corpus)
 
 
@@ -223,3 +222,18 @@ def test_load_index_rebuilds_when_the_articles_do_not_match_the_cache(
     index = load_index(corpus, fewer, cache_dir=cache_dir)
     assert tokenize_calls
     assert {p.article_id for p in index.passages} == {"a1", "a2"}
+
+
+def test_write_removes_the_old_cache_files_and_stale_temporaries(
+    corpus, articles, cache_dir
+) -> None:
+    load_index(corpus, articles, cache_dir=cache_dir)
+    (folder,) = cache_folders(corpus, cache_dir)
+    stale, fresh = folder / ".tmp-killed-writer", folder / ".tmp-live-writer"
+    stale.write_bytes(b"half")
+    os.utime(stale, (0, 0))
+    fresh.write_bytes(b"half")
+    write_articles([*articles, _article(4, "Tibet")], corpus)
+    load_index(corpus, load_articles(corpus), cache_dir=cache_dir)
+    listed = set(_files(folder).values()) | {folder / "manifest.json"}
+    assert set(folder.iterdir()) == listed | {fresh}
