@@ -54,3 +54,21 @@ def test_benchmark_smoke_run_writes_its_table_and_json(tmp_path: Path) -> None:
     assert result["articles"] == 20
     assert result["engine"] == "rank-bm25"
     assert result["answer_p50_ms"] > 0 and result["baseline_p50_ms"] > 0
+
+
+def test_cold_ask_on_the_shipped_corpus_never_imports_scipy_or_bm25s(tmp_path: Path) -> None:
+    code = (
+        "import sys; from bot.cli import main; main(['ask', 'When did China Post sign?']);"
+        "print('scipy' in sys.modules, 'bm25s' in sys.modules, 'telegram' in sys.modules)"
+    )
+    env = {
+        "POSTBOT_CACHE_DIR": str(tmp_path),
+        "POSTBOT_DB": str(tmp_path / "queries.sqlite3"),
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    for _ in ("index built and cached", "index read from the cache"):
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+        assert done.stdout.split()[-3:] == ["False", "False", "False"]
