@@ -173,11 +173,11 @@ class Answerer:
     def _names_fit(self, query: Query, article: Article, kind: Kind) -> bool:
         """Every place or organisation the question names is in the article.
 
-        A "when" question asks for the signing of an agreement with the named party, so
-        the name must be in the title or among the agreement's parties, not just mentioned.
+        A "when" or "what agreement" question asks about the agreement with the named
+        party, so the name must be in the title or among its parties, not just mentioned.
         """
         names = [c for c in query.concepts if c.is_name and not c.soft]
-        if kind is Kind.WHEN:
+        if kind in (Kind.WHEN, Kind.AGREEMENT):
             parties = " ".join(article.agreement.parties) if article.agreement else ""
             terms = frozenset(tokenize(f"{article.title} {parties}"))
         else:

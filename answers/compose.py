@@ -9,6 +9,7 @@ from answers.expand import Query
 from answers.people import find_people, people_lead, people_question
 from answers.questions import Kind, asks_for_areas
 from answers.templates import format_date, render
+from answers.translate import chinese_or_english, join, to_chinese
 from retrieval.tokenize import has_han, tokenize, words
 
 if TYPE_CHECKING:
@@ -30,6 +31,12 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _PLACE_ZH = re.compile(r"在([\u4e00-\u9fff]{2,4}?)(?:签署|签订|举行|会见|召开|出席)")
+_AGREEMENT = re.compile(r"\bagreements?\b|协议", re.IGNORECASE)
+# Parties written with "the" in a sentence: "the Ministry of …", "the Jilin provincial government".
+_THE_PARTY = re.compile(
+    r"^(Ministry|Department|Bureau|Office|Commission|Administration|State|People's)\b|"
+    r"\b[a-z]+$"
+)
 # A "who" question about the agreement itself is answered with its parties first.
 _PARTY_WORDS = re.compile(
     r"\b(sign\w*|agreements?|deal|parties|partners?|between|whom)\b|签|协议|双方", re.I
@@ -48,6 +55,8 @@ def fits(kind: Kind, text: str) -> bool:
         return bool(find_people(text))
     if kind is Kind.LIST:
         return text.count(",") + text.count("、") >= 2
+    if kind is Kind.AGREEMENT:
+        return _AGREEMENT.search(text) is not None
     return False
 
 
@@ -79,8 +88,40 @@ def lead(
         return None
     if kind is Kind.LIST and agreement and agreement.areas and asks_for_areas(question, lang):
         separator = "、" if lang == "zh" else ", "
-        return render(lang, "list", areas=separator.join(agreement.areas))
+        return render(lang, "list", areas=separator.join(_in(lang, agreement.areas)))
+    if kind is Kind.AGREEMENT and agreement and agreement.parties:
+        return _signed(lang, article)
     return None
+
+
+def _signed(lang: str, article: Article) -> str:
+    """What agreement the parties signed, and when: "A and B signed a … agreement."."""
+    agreement = article.agreement
+    assert agreement is not None
+    if lang == "zh":
+        parties = "与".join(_in(lang, agreement.parties))
+        chinese = to_chinese(agreement.kind)
+        kind = (
+            f"{chinese}（{agreement.kind}）"
+            if chinese and chinese != agreement.kind
+            else (agreement.kind)
+        )
+    else:
+        parties = join([_with_the(p) for p in agreement.parties], lang)
+        kind = ("an " if agreement.kind[:1].lower() in "aeiou" else "a ") + agreement.kind
+    if agreement.signed_on:
+        date = format_date(agreement.signed_on, lang)
+        return render(lang, "agreement_signed", parties=parties, kind=kind, date=date)
+    return render(lang, "agreement", parties=parties, kind=kind, published=article.published)
+
+
+def _in(lang: str, phrases: tuple[str, ...]) -> list[str]:
+    """The phrases in the answer's language: Chinese through the glossary where it can."""
+    return [chinese_or_english(p) if lang == "zh" else p for p in phrases]
+
+
+def _with_the(party: str) -> str:
+    return f"the {party}" if _THE_PARTY.search(party) else party
 
 
 def _who(lang: str, question: str, article: Article, sentence: str, query: Query) -> str | None:
@@ -92,7 +133,7 @@ def _who(lang: str, question: str, article: Article, sentence: str, query: Query
     agreement = article.agreement
     if agreement and agreement.parties and _PARTY_WORDS.search(question):
         separator = "、" if lang == "zh" else " and "
-        return render(lang, "who", parties=separator.join(agreement.parties))
+        return render(lang, "who", parties=separator.join(_in(lang, agreement.parties)))
     return None
 
 

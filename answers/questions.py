@@ -17,6 +17,7 @@ class Kind(Enum):
     WHERE = "where"
     HOW_MANY = "how_many"
     LIST = "list"  # which areas, what fields, what tasks
+    AGREEMENT = "agreement"  # what agreement was signed
     DEFAULT = "default"
 
 
@@ -35,6 +36,14 @@ _PATTERNS: dict[str, tuple[tuple[Kind, re.Pattern[str]], ...]] = {
                 r"\b(areas|fields|sectors|scope)\b"
             ),
         ),
+        (
+            Kind.AGREEMENT,
+            re.compile(
+                r"\bwhat (kind of |sort of |type of )?(agreements?|deals?|pacts?|contracts?|"
+                r"accords?)\b|\bwhat did\b.*\b(sign|signed|agree|agreed|conclude)\b|"
+                r"\bwhat (was|were|has been|have been) (signed|agreed)\b"
+            ),
+        ),
     ),
     "zh": (
         (Kind.HOW_MANY, re.compile(r"多少|几[个项条家种年]|几")),
@@ -42,6 +51,12 @@ _PATTERNS: dict[str, tuple[tuple[Kind, re.Pattern[str]], ...]] = {
         (Kind.WHERE, re.compile(r"哪里|在哪|何地|哪儿|什么地方|哪个城市")),
         (Kind.WHO, re.compile(r"谁|哪些人|何人|哪位|哪些领导")),
         (Kind.LIST, re.compile(r"哪些|领域|哪几个|包括什么|包含|范围")),
+        (
+            Kind.AGREEMENT,
+            re.compile(
+                r"(签|达成|订)[了的署订约]*(什么|啥|哪种|何种)|(什么|哪种|何种|啥)(样的)?协议"
+            ),
+        ),
     ),
 }
 

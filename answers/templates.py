@@ -19,6 +19,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "where": "In {place}.",
         "how_many": "{count}.",
         "list": "The agreement covers {areas}.",
+        "agreement": "{parties} signed {kind}.",
+        "agreement_signed": "{parties} signed {kind} on {date}.",
         "quote": "“{sentence}”",
         "ties": "{count} articles fit this question equally well; this is the most recent. "
         "Send /agreements to see them all.",
@@ -51,6 +53,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "where": "地点：{place}。",
         "how_many": "数量：{count}。",
         "list": "合作领域：{areas}。",
+        "agreement": "{parties}签署了{kind}，发布于{published}。",
+        "agreement_signed": "{parties}于{date}签署了{kind}。",
         "quote": "原文：“{sentence}”",
         "ties": "有 {count} 篇文章同样符合这个问题；这是最新的一篇。发送 /agreements 查看全部。",
         "source": "来源：《{title}》（{source}，{published}）",

@@ -9,10 +9,12 @@ from answers_fixtures import TINY_CORPUS
 
 from answers import Answerer
 from answers.abstain import Evidence, Weigher, is_answerable
+from answers.compose import lead
 from answers.expand import expand
 from answers.questions import Kind, question_kind
 from answers.spelling import Speller
 from answers.templates import format_date
+from corpus.model import Agreement, Article
 from retrieval.index import Index
 
 
@@ -295,3 +297,68 @@ def test_answer_chinese_who_holds_a_role(tiny: Answerer) -> None:
 def test_speller_leaves_short_real_words_alone() -> None:
     speller = Speller(["smart letterboxes"], question_words=["when"])
     assert speller.correct("start") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "中国邮政和农业农村部签了什么协议？",
+        "吉林和中国邮政签署了什么",
+        "what agreement did China Post sign with Jilin",
+        "what kind of deal did they make",
+        "what did china post sign with jilin",
+    ],
+)
+def test_question_kind_what_agreement(question: str) -> None:
+    assert question_kind(question) is Kind.AGREEMENT
+
+
+def test_question_kind_what_the_agreement_says_is_not_what_agreement() -> None:
+    assert question_kind("What does the agreement say about smart letterboxes?") is Kind.DEFAULT
+
+
+def test_answer_what_agreement_in_english(tiny: Answerer) -> None:
+    answer = tiny.answer("what agreement did china post sign with the ministry of agriculture")
+    assert answer.text.startswith(
+        "China Post Group and the Ministry of Agriculture and Rural Affairs signed "
+        "a strategic cooperation agreement.\n"
+    )
+
+
+def test_answer_what_agreement_in_chinese_translates_through_the_glossary(tiny: Answerer) -> None:
+    answer = tiny.answer("吉林和中国邮政签署了什么")
+    assert answer.text.startswith(
+        "中国邮政与吉林省人民政府于2022年6月28日签署了合作框架协议"
+        "（cooperation framework agreement）。"
+    )
+
+
+def test_answer_what_agreement_of_a_chinese_article(tiny: Answerer) -> None:
+    answer = tiny.answer("中国邮政和湖南签了什么协议？")
+    assert answer.text.startswith("中国邮政与湖南省人民政府于2023年5月10日签署了战略合作协议。")
+
+
+def test_answer_what_agreement_with_an_unknown_party_abstains(tiny: Answerer) -> None:
+    assert not tiny.answer("what agreement did china post sign with hubei").answered
+
+
+def test_answer_chinese_areas_are_translated(tiny: Answerer) -> None:
+    assert tiny.answer("吉林 合作 领域").text.startswith("合作领域：金融服务、电商和快递。")
+
+
+def test_lead_what_agreement_keeps_english_the_glossary_lacks() -> None:
+    article = Article(
+        id="acme",
+        title="China Post and Acme Freight sign memorandum",
+        source="China Post",
+        published="2024-01-02",
+        lang="en",
+        paragraphs=("China Post and Acme Freight signed a memorandum.",),
+        origin="acme.txt",
+        agreement=Agreement(
+            ("China Post", "Acme Freight"), "memorandum of understanding", None, ()
+        ),
+    )
+    query = expand("中国邮政和Acme签了什么协议")
+    text = lead(Kind.AGREEMENT, "zh", query.question, article, article.paragraphs[0], query)
+    assert text == "中国邮政与Acme Freight签署了memorandum of understanding，发布于2024-01-02。"
