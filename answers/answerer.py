@@ -195,7 +195,7 @@ class Answerer:
         chosen = max(
             (p for p, c in zip(passages, coverage, strict=True) if c >= top - FIT_TOLERANCE),
             key=lambda p: (
-                fits(kind, p.text),
+                fits(kind, p.text, query.corrected, lang),
                 round(coverage[p.position], 3),
                 not p.is_title,
                 scores.get(p.position, 0.0),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from answers.definitions import definition
 from answers.expand import Query
 from answers.people import find_people, people_lead, people_question
 from answers.questions import Kind, asks_for_areas
@@ -43,8 +44,11 @@ _PARTY_WORDS = re.compile(
 )
 
 
-def fits(kind: Kind, text: str) -> bool:
-    """Whether a sentence holds the kind of fact the question type asks for."""
+def fits(kind: Kind, text: str, question: str = "", lang: str = "en") -> bool:
+    """Whether a sentence holds the kind of fact the question type asks for.
+
+    A default question fits a sentence that defines what it asks about ("what is X").
+    """
     if kind is Kind.WHEN:
         return _DATE.search(text) is not None
     if kind is Kind.WHERE:
@@ -57,7 +61,7 @@ def fits(kind: Kind, text: str) -> bool:
         return text.count(",") + text.count("、") >= 2
     if kind is Kind.AGREEMENT:
         return _AGREEMENT.search(text) is not None
-    return False
+    return definition(question, text, lang) is not None
 
 
 def lead(
@@ -91,6 +95,8 @@ def lead(
         return render(lang, "list", areas=separator.join(_in(lang, agreement.areas)))
     if kind is Kind.AGREEMENT and agreement and agreement.parties:
         return _signed(lang, article)
+    if kind is Kind.DEFAULT:
+        return definition(question, sentence, lang)
     return None
 
 

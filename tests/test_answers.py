@@ -362,3 +362,16 @@ def test_lead_what_agreement_keeps_english_the_glossary_lacks() -> None:
     query = expand("中国邮政和Acme签了什么协议")
     text = lead(Kind.AGREEMENT, "zh", query.question, article, article.paragraphs[0], query)
     assert text == "中国邮政与Acme Freight签署了memorandum of understanding，发布于2024-01-02。"
+
+
+def test_answer_what_is_leads_with_the_definition(shipped: Answerer) -> None:
+    answer = shipped.answer("What is the double thousand project?")
+    assert answer.text.startswith(
+        'The "double thousand project": China Post aims to reach out to serve 1000 family '
+        "farms and 1000 agricultural cooperatives.\n“"
+    )
+    assert answer.text.splitlines()[-1].startswith("Source: China Post and Jilin")
+
+
+def test_answer_what_is_without_a_definition_quotes_the_sentence(tiny: Answerer) -> None:
+    assert tiny.answer("what is the goal for family farms").text.startswith("“")
