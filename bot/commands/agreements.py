@@ -10,7 +10,12 @@ from bot.settings import Settings
 from corpus.agreements import AgreementEntry, list_agreements
 from corpus.store import load_articles
 
-_COLUMNS = ("#", "Published", "Signed on", "Kind", "Parties")
+_COLUMNS = {
+    "en": ("#", "Published", "Signed on", "Kind", "Parties"),
+    "zh": ("#", "发布日期", "签署日期", "类型", "签约方"),
+}
+_UNKNOWN = {"en": "unknown", "zh": "未注明"}
+_AREAS = {"en": "areas: ", "zh": "合作领域："}
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -25,26 +30,32 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def format_table(entries: list[AgreementEntry]) -> str:
-    """A plain-text table, one row per agreement, its areas on an indented line below."""
+def format_table(entries: list[AgreementEntry], *, compact: bool = False, lang: str = "en") -> str:
+    """A plain-text table, one row per agreement, its areas on an indented line below.
+
+    `compact` leaves out each article's id (the terminal chat's /agreements); `lang` ("en"
+    or "zh") chooses the labels.
+    """
+    columns = _COLUMNS.get(lang, _COLUMNS["en"])
     rows = [
         (
             str(e.number),
             e.published,
-            e.signed_on or "unknown",
+            e.signed_on or _UNKNOWN.get(lang, _UNKNOWN["en"]),
             e.kind,
             " / ".join(e.parties),
         )
         for e in entries
     ]
-    widths = [max(_width(row[i]) for row in [_COLUMNS, *rows]) for i in range(len(_COLUMNS))]
-    lines = [_line(_COLUMNS, widths), _line(tuple("-" * w for w in widths), widths)]
+    widths = [max(_width(row[i]) for row in [columns, *rows]) for i in range(len(columns))]
+    lines = [_line(columns, widths), _line(tuple("-" * w for w in widths), widths)]
     indent = " " * (widths[0] + 2)
     for entry, row in zip(entries, rows, strict=True):
         lines.append(_line(row, widths))
         if entry.areas:
-            lines.append(f"{indent}areas: {'; '.join(entry.areas)}")
-        lines.append(f"{indent}article: {entry.article_id}")
+            lines.append(f"{indent}{_AREAS.get(lang, _AREAS['en'])}{'; '.join(entry.areas)}")
+        if not compact:
+            lines.append(f"{indent}article: {entry.article_id}")
     return "\n".join(lines)
 
 
