@@ -107,22 +107,6 @@ class Answerer:
             return render(lang, "summary_one", first=dates[0])
         return render(lang, "summary", count=len(dates), first=dates[0], last=dates[-1])
 
-    def agreement_list(self, lang: str = "en") -> str:
-        """The agreements the bot knows, one a line, as the /agreements command shows them."""
-        if not self.agreements:
-            return render(lang, "no_agreements")
-        return "\n".join(
-            render(
-                lang,
-                "agreement_line",
-                number=e.number,
-                title=e.title,
-                source=e.source,
-                published=e.published,
-            )
-            for e in self.agreements
-        )
-
     def _correct(self, word: str) -> str | None:
         if all(self.index.idf(t) > 0 for t in tokenize(word)):
             return None

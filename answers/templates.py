@@ -32,7 +32,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "published on {first}.",
         "summary_none": "I know no cooperation agreements yet.",
         "empty": "Please ask a question, for example: When did China Post sign with Jilin?",
-        "agreement_line": "{number}. {title} ({source}, {published})",
         "no_agreements": "No agreements yet.",
         "help": "Ask me about China Post's cooperation agreements, in English or Chinese, "
         "for example “When did China Post sign with Jilin?” or "
@@ -63,7 +62,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "summary_one": "我知道中国邮政的 1 项合作协议，文章发布于 {first}。",
         "summary_none": "我还不知道任何合作协议。",
         "empty": "请提一个问题，例如：中国邮政和吉林省什么时候签署的合作协议？",
-        "agreement_line": "{number}. 《{title}》（{source}，{published}）",
         "no_agreements": "还没有协议。",
         "help": "可以用中文或英文问我中国邮政的合作协议，"
         "例如“中国邮政和吉林省什么时候签署的合作协议？”。\n"

@@ -184,11 +184,6 @@ def test_summary_of_an_empty_corpus() -> None:
     assert answerer.summary("en") == "I know no cooperation agreements yet."
 
 
-def test_agreement_list_one_line_each(tiny: Answerer) -> None:
-    lines = tiny.agreement_list("en").splitlines()
-    assert len(lines) == 3 and all(re.match(r"\d+\. ", line) for line in lines)
-
-
 def test_followup_searches_only_that_article(tiny: Answerer) -> None:
     answer = tiny.answer("Who witnessed it?", about="jilin")
     assert answer.answered and answer.citations[0].article_id == "jilin"

@@ -13,6 +13,7 @@ from answers_fixtures import TINY_CORPUS
 
 from answers import Answerer
 from bot.cli import main
+from bot.commands.agreements import format_table
 from bot.commands.chat import chat
 from corpus.store import write_articles
 from retrieval.index import Index
@@ -123,9 +124,32 @@ def test_chat_follow_up_uses_the_last_article(tiny: Answerer) -> None:
     assert "it was published on 2021-07-03" in out
 
 
-def test_chat_agreements_command(tiny: Answerer) -> None:
+def test_chat_agreements_command_shows_the_compact_table(tiny: Answerer) -> None:
     _, out = _chat(tiny, "/agreements\n")
-    assert "China Post and Jilin provincial government sign" in out
+    table = format_table(tiny.agreements, compact=True)
+    assert table in out
+    for expected in ("Signed on", "2022-06-28", "unknown", "cooperation framework agreement"):
+        assert expected in table
+    assert "China Post / Jilin provincial government" in table
+    assert "areas: financial services; e-commerce and express" in table
+    assert "article:" not in table
+
+
+def test_chat_agreements_in_chinese_after_a_chinese_question(tiny: Answerer) -> None:
+    _, out = _chat(tiny, "中国邮政和吉林省什么时候签署的合作协议？\n/agreements\n")
+    assert format_table(tiny.agreements, compact=True, lang="zh") in out
+    assert "签署日期" in out and "未注明" in out and "合作领域：" in out
+
+
+def test_chat_agreements_of_an_empty_corpus(tiny: Answerer) -> None:
+    empty = Answerer([], tiny.index)
+    _, out = _chat(empty, "/agreements\n")
+    assert "No agreements yet." in out
+
+
+def test_format_table_full_keeps_article_ids(tiny: Answerer) -> None:
+    assert "article: jilin" in format_table(tiny.agreements)
+    assert "article: jilin" not in format_table(tiny.agreements, compact=True)
 
 
 def test_chat_help_command(tiny: Answerer) -> None:

@@ -24,12 +24,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 def chat(answerer: Answerer, stdin: TextIO, stdout: TextIO) -> int:
     """The chat loop: a question or a command per line; follow-ups use the last article."""
+    from answers.questions import question_lang
     from answers.templates import render
     from bot.conversation import Conversations
 
     conversations = Conversations()
     conversations.prepare(answerer)
-    print(render("en", "greeting"), file=stdout)
+    lang = "en"  # of the person's last question: commands reply in it
+    print(render(lang, "greeting"), file=stdout)
     while True:
         print("> ", end="", file=stdout, flush=True)
         line = stdin.readline()
@@ -43,12 +45,23 @@ def chat(answerer: Answerer, stdin: TextIO, stdout: TextIO) -> int:
         if command in QUIT:
             return 0
         if command == "/help":
-            reply = render("en", "help")
+            reply = render(lang, "help")
         elif command == "/agreements":
-            reply = answerer.agreement_list("en")
+            reply = _agreements(answerer, lang)
         elif command.startswith("/"):
-            reply = render("en", "unknown_command", command=command)
+            reply = render(lang, "unknown_command", command=command)
         else:
+            lang = question_lang(text)
             asked = conversations.ask(answerer, text, chat="terminal", chat_type="terminal")
             reply = asked.answer.text
         print(reply + "\n", file=stdout, flush=True)
+
+
+def _agreements(answerer: Answerer, lang: str) -> str:
+    """/agreements: the compact agreement table, with its labels in `lang`."""
+    from answers.templates import render
+    from bot.commands.agreements import format_table
+
+    if not answerer.agreements:
+        return render(lang, "no_agreements")
+    return format_table(answerer.agreements, compact=True, lang=lang)
