@@ -19,6 +19,9 @@ from typing import Any
 __all__ = ["CHAT_TYPES", "QueryLog", "QueryLogError", "Stats", "format_report"]
 
 CHAT_TYPES = ("private", "group", "inline", "terminal")
+# A question in the readable report is cut to this many characters, so that the report of
+# the top 20 fits one Telegram message.
+REPORT_QUESTION_CHARS = 80
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -208,6 +211,11 @@ class QueryLog:
         return round(float(value), 1)
 
 
+def _shorten(text: str, limit: int = REPORT_QUESTION_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def format_report(stats: Stats) -> str:
     """The stats as a short plain-text report for a person."""
     if stats.questions == 0:
@@ -224,5 +232,5 @@ def format_report(stats: Stats) -> str:
         lines += [f"{a.hits:>5}  {a.article_id}" for a in stats.articles]
     if stats.unanswered:
         lines += ["", "Unanswered questions, most asked first:"]
-        lines += [f"{q.count:>5}  {q.question}" for q in stats.unanswered]
+        lines += [f"{q.count:>5}  {_shorten(q.question)}" for q in stats.unanswered]
     return "\n".join(lines)

@@ -167,3 +167,11 @@ def test_format_report_names_the_numbers(log: QueryLog) -> None:
 
 def test_format_report_of_an_empty_log(log: QueryLog) -> None:
     assert format_report(log.stats()) == "No questions logged yet."
+
+
+def test_format_report_shortens_long_questions_to_one_line(log: QueryLog) -> None:
+    for i in range(20):
+        _log(log, f"question {i}\n" + "very long " * 100, answered=False)
+    report = format_report(log.stats())
+    assert all(len(line) <= 100 for line in report.splitlines())
+    assert len(report) < 4096
