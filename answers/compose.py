@@ -138,8 +138,9 @@ def _who(lang: str, question: str, article: Article, sentence: str, query: Query
         return found
     agreement = article.agreement
     if agreement and agreement.parties and _PARTY_WORDS.search(question):
-        separator = "、" if lang == "zh" else " and "
-        return render(lang, "who", parties=separator.join(_in(lang, agreement.parties)))
+        if lang == "zh":
+            return render(lang, "who", parties="、".join(_in(lang, agreement.parties)))
+        return render(lang, "who", parties=join([_with_the(p) for p in agreement.parties], lang))
     return None
 
 

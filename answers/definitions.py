@@ -15,6 +15,12 @@ from retrieval.tokenize import has_han, normalize, words
 _ARTICLE = r"(?:(?:an?|the)\s+)?"
 _SUBJECT = {
     "en": (
+        # "goal of the double thousand project?": what it aims at is what defines it.
+        re.compile(
+            rf"^\W*(?:what(?:'s|s|\s+is|\s+are)\s+)?(?:the\s+)?(?:goals?|aims?|purpose)\s+of\s+"
+            rf"(?P<the>{_ARTICLE})(?P<subject>.+?)\W*$",
+            re.IGNORECASE,
+        ),
         re.compile(
             rf"^\W*what(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?P<the>{_ARTICLE})(?P<subject>.+?)"
             r"(?:\s+(?:used for|for|about|exactly))?\W*$",

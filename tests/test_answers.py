@@ -267,7 +267,7 @@ def test_answer_english_question_finds_chinese_article(tiny: Answerer) -> None:
 def test_answer_who_signed_names_the_parties(tiny: Answerer) -> None:
     answer = tiny.answer("Who signed the agreement in Jilin?")
     assert answer.text.startswith(
-        "The agreement is between China Post and Jilin provincial government."
+        "The agreement is between China Post and the Jilin provincial government."
     )
 
 

@@ -21,6 +21,8 @@ DOUBLE_THOUSAND = (
         ("What are ULE stations used for?", "en", ("ULE stations", False)),
         ("what does MARA stand for", "en", ("MARA", False)),
         ("define the joint working group", "en", ("joint working group", True)),
+        ("goal of the double thousand project?", "en", ("double thousand project", True)),
+        ("what is the aim of ULE", "en", ("ULE", False)),
         ("双千工程是什么？", "zh", ("双千工程", False)),
         ("什么是冷链物流", "zh", ("冷链物流", False)),
         ("When was it signed?", "en", None),
