@@ -111,8 +111,8 @@ def people_question(question: str) -> PeopleQuestion:
     """What a who-question asks about people (its role, verb or person, if it says)."""
     text = question.lower()
     roles = tuple(r for r in _roles() if _says(text, r.title) or _says_zh(question, r.chinese))
-    if not roles and _HEAD_WORDS.search(question):
-        roles = tuple(r for r in _roles() if r.heads)
+    if _HEAD_WORDS.search(question):  # "who heads X", "the head of X": any title heading X
+        roles += tuple(r for r in _roles() if r.heads and r not in roles)
     verb = next((v for v in _verbs() if _asks(question, v)), None)
     return PeopleQuestion(text, roles, verb, _PEOPLE_WORDS.search(text) is not None)
 

@@ -93,6 +93,12 @@ def test_people_lead_english(question: str, expected: str) -> None:
     assert people_lead(people_question(question), SIGNING, [], "en") == expected
 
 
+def test_people_lead_the_head_of_is_whoever_heads_it() -> None:
+    names = [(("china", "post", "group"),)]
+    lead = people_lead(people_question("who is the head of china post group"), SIGNING, names, "en")
+    assert lead == "Liu Aili is the chairman of China Post Group."
+
+
 def test_people_question_does_not_read_ministry_as_minister() -> None:
     assert people_question("who did the ministry sign with").roles == ()
 
