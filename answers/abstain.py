@@ -102,6 +102,28 @@ class Weigher:
         return matched / total if total else 0.0
 
 
+class QueryCoverage:
+    """One question's coverage of term sets, remembered by the question terms each matches.
+
+    Coverage only looks at the question's own terms, so every set that matches the same
+    ones covers the question equally: ranking weighs each distinct match once.
+    """
+
+    def __init__(self, weigher: Weigher, query: Query) -> None:
+        self._weigher = weigher
+        self.query = query
+        self.terms = frozenset(query.terms)
+        self._known: dict[frozenset[str], float] = {}
+
+    def __call__(self, terms: frozenset[str]) -> float:
+        """The share, 0 to 1, of the question's weight that `terms` match."""
+        matched = self.terms & terms
+        coverage = self._known.get(matched)
+        if coverage is None:
+            coverage = self._known[matched] = self._weigher.coverage(self.query, matched)
+        return coverage
+
+
 def unknown_names(query: Query, weigher: Weigher) -> list[Concept]:
     """The places, organisations and capitalised words of the question no article has."""
     return [c for c in query.concepts if c.is_name and not c.soft and not weigher.known(c)]

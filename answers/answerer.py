@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from answers.abstain import Evidence, Weigher, is_answerable, ties, unknown_names
+from answers.abstain import (
+    Evidence,
+    QueryCoverage,
+    Weigher,
+    is_answerable,
+    ties,
+    unknown_names,
+)
 from answers.compose import fits, highlights, lead, shorten
 from answers.expand import Query, expand
 from answers.model import Answer, Citation
@@ -25,6 +32,18 @@ if TYPE_CHECKING:
 SEARCH_DEPTH = 50  # passages fetched per question before articles are compared
 # How far below the best passage's coverage a passage that fits the question type may be.
 FIT_TOLERANCE = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What a search found for a question: its articles ranked best first."""
+
+    question: str
+    lang: str
+    query: Query
+    coverage: QueryCoverage
+    hits: list[Hit]
+    ranked: list[Evidence]
 
 
 class Answerer:
@@ -68,31 +87,36 @@ class Answerer:
         if not question:
             return Answer(question, False, render(lang, "empty"), lang)
         followup = about is not None and about in self._by_id
-        query = expand(question, correct=self._correct)
-        if unknown_names(query, self._weigher) or not (query.hard or followup):
-            return self.abstain(question, lang)
-        hits = self.index.search(
-            query.terms, k=SEARCH_DEPTH, article_ids={about} if followup else None
-        )
-        ranked = self._rank_articles(query, hits, only=about if followup else None)
-        if not ranked:
-            return self.abstain(question, lang)
-        best = ranked[0]
-        runner_up = ranked[1] if len(ranked) > 1 else None
-        kind = question_kind(query.corrected, lang)
-        # A follow-up of a known type is answered from the article's facts whatever matched.
-        relaxed = followup and kind is not Kind.DEFAULT
-        if not relaxed and not is_answerable(best, runner_up, followup=followup):
-            return self.abstain(question, lang)
-        article = self._by_id[best.article_id]
-        if not followup and not self._names_fit(query, article, kind):
-            return self.abstain(question, lang)
-        answer = self._compose(question, lang, kind, query, article, hits)
-        tied = ties(ranked)
-        if tied > 1:
-            note = render(lang, "ties", count=tied)
-            answer = replace(answer, text=f"{answer.text}\n{note}")
-        return answer
+        found = self._find(question, lang, about if followup else None)
+        answer = None if found is None else self._cite(found, 0, followup=followup)
+        return self.abstain(question, lang) if answer is None else answer
+
+    def answer_top(self, question: str, k: int = 5) -> list[Answer]:
+        """Up to `k` answers, best first, each citing a different article.
+
+        Each article must pass the rule `answer` applies to the best one, weighed against
+        the next article below it; the first answer is `answer(question)`. An empty list
+        when the corpus does not answer the question.
+
+        Raises:
+            ValueError: `k` is below 1.
+        """
+        if k < 1:
+            raise ValueError(f"k must be 1 or more, not {k}")
+        question = question.strip()
+        found = self._find(question, question_lang(question), None) if question else None
+        if found is None:
+            return []
+        answers: list[Answer] = []
+        for position in range(len(found.ranked)):
+            answer = self._cite(found, position, followup=False)
+            if answer is None and position == 0:
+                return []
+            if answer is not None:
+                answers.append(answer)
+                if len(answers) == k:
+                    break
+        return answers
 
     def abstain(self, question: str, lang: str = "en") -> Answer:
         """The refusal: what the bot knows and where to look instead."""
@@ -107,6 +131,43 @@ class Answerer:
             return render(lang, "summary_one", first=dates[0])
         return render(lang, "summary", count=len(dates), first=dates[0], last=dates[-1])
 
+    def _find(self, question: str, lang: str, about: str | None) -> _Found | None:
+        """The question's concepts and its articles ranked best first; None if none fit."""
+        query = expand(question, correct=self._correct)
+        if unknown_names(query, self._weigher) or not (query.hard or about is not None):
+            return None
+        coverage = QueryCoverage(self._weigher, query)
+        article_ids = None if about is None else {about}
+        hits = self.index.search(query.terms, k=SEARCH_DEPTH, article_ids=article_ids)
+        ranked = self._rank_articles(coverage, hits, only=about)
+        if not ranked:
+            return None
+        return _Found(question, lang, query, coverage, hits, ranked)
+
+    def _cite(self, found: _Found, position: int, *, followup: bool) -> Answer | None:
+        """The answer from the article ranked at `position`, or None if it does not answer.
+
+        It is weighed against the article ranked next below it, as the best one is
+        against the runner-up.
+        """
+        ranked, query, lang = found.ranked, found.query, found.lang
+        evidence = ranked[position]
+        runner_up = ranked[position + 1] if position + 1 < len(ranked) else None
+        kind = question_kind(query.corrected, lang)
+        # A follow-up of a known type is answered from the article's facts whatever matched.
+        relaxed = followup and kind is not Kind.DEFAULT
+        if not relaxed and not is_answerable(evidence, runner_up, followup=followup):
+            return None
+        article = self._by_id[evidence.article_id]
+        if not followup and not self._names_fit(found.coverage, article, kind):
+            return None
+        answer = self._compose(found, kind, article)
+        tied = ties(ranked) if position == 0 else 1
+        if tied > 1:
+            note = render(lang, "ties", count=tied)
+            answer = replace(answer, text=f"{answer.text}\n{note}")
+        return answer
+
     def _correct(self, word: str) -> str | None:
         if all(self.index.idf(t) > 0 for t in tokenize(word)):
             return None
@@ -116,26 +177,28 @@ class Answerer:
     def _speller(self) -> Speller:
         return Speller((p.text for p in self.index.passages), question_words=SOFT_WORDS)
 
-    def _article_terms(self, article_id: str) -> frozenset[str]:
-        return frozenset(t for i in self.index.rows(article_id) for t in self.index.tokens[i])
+    def _article_matches(self, terms: frozenset[str], article_id: str) -> frozenset[str]:
+        """Which of `terms` some passage of the article has."""
+        term_sets = map(self.index.terms, self.index.rows(article_id))
+        return frozenset().union(*(terms & passage for passage in term_sets))
 
-    def _rank_articles(self, query: Query, hits: list[Hit], only: str | None) -> list[Evidence]:
+    def _rank_articles(
+        self, coverage: QueryCoverage, hits: list[Hit], only: str | None
+    ) -> list[Evidence]:
         best_passage: dict[str, float] = {}
         top_score: dict[str, float] = {}
         for hit in hits:
             aid = hit.passage.article_id
             # A sentence is read with its article's title, which says what it is about.
             rows = self.index.rows(aid)
-            terms = frozenset(self.index.tokens[rows[hit.passage.position]])
-            terms |= frozenset(self.index.tokens[rows[0]])
-            coverage = self._weigher.coverage(query, terms)
-            best_passage[aid] = max(best_passage.get(aid, 0.0), coverage)
+            terms = self.index.terms(rows[hit.passage.position]) | self.index.terms(rows[0])
+            best_passage[aid] = max(best_passage.get(aid, 0.0), coverage(terms))
             top_score.setdefault(aid, hit.score)
         if only is not None:
             best_passage.setdefault(only, 0.0)
             top_score.setdefault(only, 0.0)
         evidence = [
-            Evidence(aid, cov, self._weigher.coverage(query, self._article_terms(aid)))
+            Evidence(aid, cov, coverage(self._article_matches(coverage.terms, aid)))
             for aid, cov in best_passage.items()
         ]
         # Among equals, the article whose title fits the question, then the most recent.
@@ -143,38 +206,35 @@ class Answerer:
             evidence,
             key=lambda e: (
                 round(e.strength, 2),
-                self._title_coverage(query, e.article_id),
+                coverage(self.index.terms(self.index.rows(e.article_id)[0])),
                 self._by_id[e.article_id].published,
                 top_score[e.article_id],
             ),
             reverse=True,
         )
 
-    def _title_coverage(self, query: Query, article_id: str) -> float:
-        title = self.index.rows(article_id)[0]
-        return self._weigher.coverage(query, frozenset(self.index.tokens[title]))
-
-    def _names_fit(self, query: Query, article: Article, kind: Kind) -> bool:
+    def _names_fit(self, coverage: QueryCoverage, article: Article, kind: Kind) -> bool:
         """Every place or organisation the question names is in the article.
 
         A "when" or "what agreement" question asks about the agreement with the named
         party, so the name must be in the title or among its parties, not just mentioned.
         """
-        names = [c for c in query.concepts if c.is_name and not c.soft]
+        names = [c for c in coverage.query.concepts if c.is_name and not c.soft]
         if kind in (Kind.WHEN, Kind.AGREEMENT):
             parties = " ".join(article.agreement.parties) if article.agreement else ""
             terms = frozenset(tokenize(f"{article.title} {parties}"))
         else:
-            terms = self._article_terms(article.id)
+            terms = self._article_matches(coverage.terms, article.id)
         return all(self._weigher.match(c, terms) >= 0.5 for c in names)
 
-    def _compose(
-        self, question: str, lang: str, kind: Kind, query: Query, article: Article, hits: list[Hit]
-    ) -> Answer:
-        scores = {h.passage.position: h.score for h in hits if h.passage.article_id == article.id}
+    def _compose(self, found: _Found, kind: Kind, article: Article) -> Answer:
+        question, lang, query = found.question, found.lang, found.query
+        scores = {
+            h.passage.position: h.score for h in found.hits if h.passage.article_id == article.id
+        }
         indices = self.index.rows(article.id)
         passages = [self.index.passages[i] for i in indices]
-        coverage = [self._weigher.coverage(query, frozenset(self.index.tokens[i])) for i in indices]
+        coverage = [found.coverage(self.index.terms(i)) for i in indices]
         top = max(coverage)
         chosen = max(
             (p for p, c in zip(passages, coverage, strict=True) if c >= top - FIT_TOLERANCE),

@@ -5,21 +5,41 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
+
 from retrieval.tokenize import words
 
 # Longer words may be read as any corpus word; shorter ones only as question words.
 SHORTEST_REPAIRED = 5
+# Letters a-z count apart; every other character falls in one of a few shared bins.
+_OTHER_BINS = 6
+_BINS = 26 + _OTHER_BINS
 
 
 class Speller:
     """Knows the words of a corpus and suggests one for a misspelt word."""
 
     def __init__(self, texts: Iterable[str], question_words: Iterable[str] = ()) -> None:
-        self._counts = Counter(w.lower() for text in texts for w in words(text) if w.isalpha())
+        # One regex pass over all texts (a word never spans the joining newline), and each
+        # distinct spelling lowercased once; the counts keep first-seen order either way.
+        self._counts: Counter[str] = Counter()
+        for word, count in Counter(words("\n".join(texts))).items():
+            if word.isalpha():
+                self._counts[word.lower()] += count
         # Question words ("when", "who") are known too, so "wen" is read as "when".
         self._question_words = frozenset(w.lower() for w in question_words if w.isalpha())
         for word in self._question_words:
             self._counts[word] += 1
+        # The known words in first-seen order (which breaks ties), with what filters them.
+        self._known = list(self._counts)
+        self._frequency = [self._counts[w] for w in self._known]
+        self._lengths = np.fromiter(map(len, self._known), dtype=np.int32, count=len(self._known))
+        self._is_question = np.fromiter(
+            (w in self._question_words for w in self._known), dtype=bool, count=len(self._known)
+        )
+        self._letters = np.zeros((len(self._known), _BINS), dtype=np.int16)
+        for row, known in enumerate(self._known):
+            self._letters[row] = _letter_counts(known)
 
     def correct(self, word: str) -> str | None:
         """The most frequent known word within one edit (two for long words), or None.
@@ -32,15 +52,34 @@ class Speller:
             return None
         limit = 1 if len(word) <= 6 else 2
         best: tuple[int, int, str] | None = None
-        for known, count in self._counts.items():
-            if abs(len(known) - len(word)) > limit or len(known) < 3:
-                continue
-            if len(word) <= SHORTEST_REPAIRED and known not in self._question_words:
-                continue
+        for row in self._candidates(word, limit):
+            known = self._known[row]
             distance = edit_distance(word, known, limit)
-            if distance <= limit and (best is None or (distance, -count) < best[:2]):
-                best = (distance, -count, known)
+            if distance <= limit and (best is None or (distance, -self._frequency[row]) < best[:2]):
+                best = (distance, -self._frequency[row], known)
         return best[2] if best else None
+
+    def _candidates(self, word: str, limit: int) -> list[int]:
+        """Rows of the known words that may be within `limit` edits, in first-seen order.
+
+        An edit changes the length by at most one and the letter counts by at most two
+        (a swap by none), so the words these bounds rule out are never close enough.
+        """
+        lengths = self._lengths
+        mask = (np.abs(lengths - len(word)) <= limit) & (lengths >= 3)
+        if len(word) <= SHORTEST_REPAIRED:
+            mask &= self._is_question
+        rows = np.flatnonzero(mask)
+        apart = np.abs(self._letters[rows] - _letter_counts(word)).sum(axis=1)
+        return rows[apart <= 2 * limit].tolist()
+
+
+def _letter_counts(word: str) -> np.ndarray:
+    counts = np.zeros(_BINS, dtype=np.int16)
+    for char in word:
+        code = ord(char) - 97
+        counts[code if 0 <= code < 26 else 26 + ord(char) % _OTHER_BINS] += 1
+    return counts
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

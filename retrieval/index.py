@@ -75,6 +75,10 @@ class Index:
         """The index positions of the article's passages, title first; [] if unknown."""
         return self._rows_of.get(article_id, [])
 
+    def terms(self, row: int) -> frozenset[str]:
+        """The distinct terms of the passage at index position `row`."""
+        return self._term_sets[row]
+
     def idf(self, term: str) -> float:
         """The term's BM25 weight; 0.0 for a term no passage contains."""
         return self._engine.idf(term)
