@@ -180,7 +180,7 @@ class Answerer:
 
     @cached_property
     def _speller(self) -> Speller:
-        return Speller((p.text for p in self.index.passages), question_words=SOFT_WORDS)
+        return Speller(self.index.word_counts(), question_words=SOFT_WORDS)
 
     def _article_matches(self, terms: frozenset[str], article_id: str) -> frozenset[str]:
         """Which of `terms` some passage of the article has."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
-from retrieval.tokenize import words
+from retrieval.index import count_words
 
 # Longer words may be read as any corpus word; shorter ones only as question words.
 SHORTEST_REPAIRED = 5
@@ -19,17 +18,16 @@ _BINS = 26 + _OTHER_BINS
 class Speller:
     """Knows the words of a corpus and suggests one for a misspelt word."""
 
-    def __init__(self, texts: Iterable[str], question_words: Iterable[str] = ()) -> None:
-        # One regex pass over all texts (a word never spans the joining newline), and each
-        # distinct spelling lowercased once; the counts keep first-seen order either way.
-        self._counts: Counter[str] = Counter()
-        for word, count in Counter(words("\n".join(texts))).items():
-            if word.isalpha():
-                self._counts[word.lower()] += count
+    def __init__(self, counts: Mapping[str, int], question_words: Iterable[str] = ()) -> None:
+        """Know the words of `counts` (lowercased words and how often the corpus has them).
+
+        Their order breaks ties: the word seen first wins (`retrieval.index.count_words`).
+        """
+        self._counts = dict(counts)
         # Question words ("when", "who") are known too, so "wen" is read as "when".
         self._question_words = frozenset(w.lower() for w in question_words if w.isalpha())
         for word in self._question_words:
-            self._counts[word] += 1
+            self._counts[word] = self._counts.get(word, 0) + 1
         # The known words in first-seen order (which breaks ties), with what filters them.
         self._known = list(self._counts)
         self._frequency = [self._counts[w] for w in self._known]
@@ -40,6 +38,11 @@ class Speller:
         self._letters = np.zeros((len(self._known), _BINS), dtype=np.int16)
         for row, known in enumerate(self._known):
             self._letters[row] = _letter_counts(known)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], question_words: Iterable[str] = ()) -> Speller:
+        """A speller knowing every word of `texts`."""
+        return cls(count_words(texts), question_words)
 
     def correct(self, word: str) -> str | None:
         """The most frequent known word within one edit (two for long words), or None.

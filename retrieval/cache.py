@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import numpy as np
 
 from retrieval.engines import BM25SEngine, Engine, RankBM25Engine, build_engine, choose_engine
-from retrieval.index import Index
+from retrieval.index import Index, count_words
 from retrieval.passages import Passage, split_passages
 from retrieval.tokenize import TOKENIZER_VERSION, tokenize
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from corpus.model import Article
 
 # Bump when the files written here change shape or meaning.
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 
 _MANIFEST = "manifest.json"
 _SUFFIX = ".postbot-index"
@@ -74,14 +74,15 @@ class CacheKey:
 
 @dataclass(frozen=True, slots=True)
 class IndexParts:
-    """What a cache holds: the passages, their tokens and the engine scoring them."""
+    """What a cache holds: the passages, their tokens, the engine scoring them, their words."""
 
     passages: list[Passage]
     tokens: list[list[str]]
     engine: Engine
+    word_counts: dict[str, int]  # `retrieval.index.count_words` of the passages' texts
 
     def to_index(self) -> Index:
-        return Index(self.passages, self.tokens, self.engine)
+        return Index(self.passages, self.tokens, self.engine, self.word_counts)
 
 
 def load_index(
@@ -132,7 +133,8 @@ def load_index_parts(
         return parts
     passages = [p for article in articles for p in split_passages(article)]
     tokens = [tokenize(p.text) for p in passages]
-    parts = IndexParts(passages, tokens, build_engine(tokens, engine))
+    word_counts = count_words(p.text for p in passages)
+    parts = IndexParts(passages, tokens, build_engine(tokens, engine), word_counts)
     if corpus_digest(corpus_path) == key.corpus_digest:  # not replaced while we indexed it
         _save(parts, key, folders)
     return parts
@@ -189,6 +191,7 @@ def read_index(
         raise CacheInvalid("manifest lists no files")
     passages = _read_passages(folder, files, article_ids)
     tokens = _read_tokens(folder, files, len(passages))
+    word_counts = _read_word_counts(folder, files)
     kind = choose_engine(len(passages), engine)
     complete = True
     built: Engine
@@ -198,7 +201,7 @@ def read_index(
         built = _read_bm25s(folder, files, len(passages))
     else:
         built, complete = BM25SEngine.build(tokens), False
-    return IndexParts(passages, tokens, built), complete
+    return IndexParts(passages, tokens, built, word_counts), complete
 
 
 def write_index(folder: Path, key: CacheKey, index: IndexParts) -> None:
@@ -230,6 +233,10 @@ def write_index(folder: Path, key: CacheKey, index: IndexParts) -> None:
     document("token_vocabulary", list(vocabulary))
     array("token_ids", ids, np.int32)
     array("token_offsets", [0, *itertools.accumulate(map(len, index.tokens))], np.int64)
+    document(
+        "word_counts",
+        {"words": list(index.word_counts), "counts": list(index.word_counts.values())},
+    )
     if isinstance(index.engine, BM25SEngine):
         document("bm25s_vocabulary", index.engine.vocabulary)
         array("bm25s_data", index.engine.data, np.float64)
@@ -347,6 +354,22 @@ def _read_tokens(folder: Path, files: dict[str, Any], n_passages: int) -> list[l
     words = np.array(vocabulary, dtype=object)[ids].tolist()
     bounds = offsets.tolist()
     return [words[start:end] for start, end in itertools.pairwise(bounds)]
+
+
+def _read_word_counts(folder: Path, files: dict[str, Any]) -> dict[str, int]:
+    value = _load_json(folder, files, "word_counts")
+    if not isinstance(value, dict) or not _strings(value.get("words")):
+        raise CacheInvalid("word counts are malformed")
+    words, counts = value["words"], value.get("counts")
+    if len(set(words)) != len(words):
+        raise CacheInvalid("word counts repeat a word")
+    if (
+        not isinstance(counts, list)
+        or len(counts) != len(words)
+        or not all(type(c) is int and c > 0 for c in counts)
+    ):
+        raise CacheInvalid("word counts do not fit the words")
+    return dict(zip(words, counts, strict=True))
 
 
 def _read_bm25s(folder: Path, files: dict[str, Any], n_passages: int) -> BM25SEngine:

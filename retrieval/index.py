@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ import numpy as np
 
 from retrieval.engines import ENGINES, Engine, build_engine, lucene_idf, top_passages
 from retrieval.passages import Passage, split_passages
-from retrieval.tokenize import tokenize
+from retrieval.tokenize import tokenize, words
 
 if TYPE_CHECKING:
     from corpus.model import Article
@@ -28,10 +29,17 @@ class Hit:
 class Index:
     """Passages, their terms and a BM25 engine that scores them."""
 
-    def __init__(self, passages: Sequence[Passage], tokens: Sequence[list[str]], engine: Engine):
+    def __init__(
+        self,
+        passages: Sequence[Passage],
+        tokens: Sequence[list[str]],
+        engine: Engine,
+        word_counts: Mapping[str, int] | None = None,
+    ):
         self.passages = list(passages)
         self.tokens = list(tokens)
         self._engine = engine
+        self._word_counts = None if word_counts is None else dict(word_counts)
         self._term_sets = [frozenset(t) for t in self.tokens]
         self._rows_of: dict[str, list[int]] = {}
         for row, passage in enumerate(self.passages):
@@ -79,6 +87,16 @@ class Index:
         """The distinct terms of the passage at index position `row`."""
         return self._term_sets[row]
 
+    def word_counts(self) -> dict[str, int]:
+        """The passages' words as written, lowercased, and how often each occurs.
+
+        Only words of letters count; the first-seen word comes first. Counted on first
+        use unless the index was loaded with them (`retrieval.cache`).
+        """
+        if self._word_counts is None:
+            self._word_counts = count_words(p.text for p in self.passages)
+        return self._word_counts
+
     def idf(self, term: str) -> float:
         """The term's BM25 weight; 0.0 for a term no passage contains."""
         return self._engine.idf(term)
@@ -120,3 +138,15 @@ class Index:
             Hit(self.passages[i], float(scores[i]), frozenset(wanted & self._term_sets[i]))
             for i in top_passages(scores, k).tolist()
         ]
+
+
+def count_words(texts: Iterable[str]) -> dict[str, int]:
+    """Each lowercased word of letters in `texts` and how often it occurs, first seen first."""
+    counts: dict[str, int] = {}
+    # One regex pass over all texts (a word never spans the joining newline), and each
+    # distinct spelling lowercased once; first-seen order is kept either way.
+    for word, count in Counter(words("\n".join(texts))).items():
+        if word.isalpha():
+            lowered = word.lower()
+            counts[lowered] = counts.get(lowered, 0) + count
+    return counts

@@ -238,7 +238,7 @@ def test_is_answerable_needs_a_margin_over_the_runner_up() -> None:
 
 
 def test_speller_corrects_one_edit() -> None:
-    speller = Speller(["They witnessed the signing"], question_words=["when"])
+    speller = Speller.from_texts(["They witnessed the signing"], question_words=["when"])
     assert speller.correct("witnesed") == "witnessed"
     assert speller.correct("wen") == "when"
     assert speller.correct("zzzzzz") is None
@@ -290,7 +290,7 @@ def test_answer_chinese_who_holds_a_role(tiny: Answerer) -> None:
 
 
 def test_speller_leaves_short_real_words_alone() -> None:
-    speller = Speller(["smart letterboxes"], question_words=["when"])
+    speller = Speller.from_texts(["smart letterboxes"], question_words=["when"])
     assert speller.correct("start") is None
 
 

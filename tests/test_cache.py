@@ -14,6 +14,7 @@ from corpus.store import load_articles, write_articles
 from retrieval import cache
 from retrieval.cache import cache_folders, load_index, load_index_parts
 from retrieval.engines import BM25SEngine, RankBM25Engine
+from retrieval.index import count_words
 
 
 def _article(number: int, place: str) -> Article:
@@ -237,3 +238,43 @@ def test_write_removes_the_old_cache_files_and_stale_temporaries(
     load_index(corpus, load_articles(corpus), cache_dir=cache_dir)
     listed = set(_files(folder).values()) | {folder / "manifest.json"}
     assert set(folder.iterdir()) == listed | {fresh}
+
+
+def test_load_index_caches_the_passages_word_counts(
+    corpus, articles, cache_dir, tokenize_calls
+) -> None:
+    first = load_index(corpus, articles, cache_dir=cache_dir)
+    expected = count_words(p.text for p in first.passages)
+    assert list(first.word_counts().items()) == list(expected.items())
+    tokenize_calls.clear()
+    second = load_index(corpus, articles, cache_dir=cache_dir)
+    assert tokenize_calls == []
+    assert list(second.word_counts().items()) == list(expected.items())  # order too
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"words": ["post", "post"], "counts": [1, 2]},
+        {"words": ["post", "china"], "counts": [1]},
+        {"words": ["post"], "counts": [0]},
+        {"words": ["post"], "counts": ["1"]},
+        ["post"],
+    ],
+)
+def test_load_index_rebuilds_malformed_word_counts(
+    corpus, articles, cache_dir, tokenize_calls, value
+) -> None:
+    load_index(corpus, articles, cache_dir=cache_dir)
+    (folder,) = cache_folders(corpus, cache_dir)
+    manifest_path = folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    counts_file = folder / manifest["files"]["word_counts"]["name"]
+    counts_file.write_text(json.dumps(value))
+    entry = manifest["files"]["word_counts"]
+    entry.update(size=counts_file.stat().st_size, sha256=cache._sha256(counts_file))
+    manifest_path.write_text(json.dumps(manifest))
+    tokenize_calls.clear()
+    index = load_index(corpus, articles, cache_dir=cache_dir)
+    assert tokenize_calls
+    assert index.word_counts()["china"] == 6  # title and one sentence in each of three

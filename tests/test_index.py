@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from answers_fixtures import FARMING, HUNAN_ZH, JILIN, TINY_CORPUS
 
-from retrieval.index import Index
+from retrieval.index import Index, count_words
 from retrieval.passages import Passage, split_passages, split_sentences
 from retrieval.tokenize import tokenize
 
@@ -117,3 +117,8 @@ def test_rows_lists_an_articles_passages_title_first(index: Index) -> None:
     assert [index.passages[r].position for r in rows] == list(range(len(rows)))
     assert index.passages[rows[0]].is_title
     assert index.rows("no-such-article") == []
+
+
+def test_count_words_lowercases_keeps_letters_only_and_first_seen_order() -> None:
+    counts = count_words(["Post office, 2022: post", "Office of POST e-commerce 中国邮政"])
+    assert list(counts.items()) == [("post", 3), ("office", 2), ("of", 1), ("中国邮政", 1)]
