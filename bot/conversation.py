@@ -32,6 +32,12 @@ class AnswererLike(Protocol):
     def answer(self, question: str, *, about: str | None = None) -> Answer: ...
 
 
+class RankingAnswerer(Protocol):
+    """An answer layer that can give several answers to one question."""
+
+    def answer_top(self, question: str, k: int = 5) -> list[Answer]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Asked:
     """One question answered: the answer, its row in the query log, what it followed up."""
@@ -95,6 +101,15 @@ class Conversations:
         row_id = self._log(answer, chat_type, latency_ms)
         return Asked(answer=answer, row_id=row_id, about=about, latency_ms=latency_ms)
 
+    def ask_top(self, answerer: RankingAnswerer, question: str, k: int = 5) -> list[Answer]:
+        """Up to `k` answers from different articles (inline mode), logged as one question."""
+        started = self._timer()
+        answers = answerer.answer_top(question, k)
+        latency_ms = (self._timer() - started) * 1000
+        first = answers[0] if answers else Answer(question.strip(), False, "", _lang_of(question))
+        self._log(first, "inline", latency_ms)
+        return answers
+
     def _corpus_of(self, answerer: AnswererLike) -> _Corpus:
         # Two are kept, so that while a reload prepares the new corpus in another thread, the
         # old one's questions do not learn the old corpus again.
@@ -140,3 +155,9 @@ def _holds_up(followed: Answer, fresh: Answer) -> bool:
     if not followed.answered or not followed.citations:
         return False
     return followed.citations[0].score >= DEFINITE_SHARE * fresh.citations[0].score
+
+
+def _lang_of(question: str) -> str:
+    from answers.questions import question_lang
+
+    return question_lang(question)

@@ -23,7 +23,8 @@ from bot.ratelimit import RateLimiter, Verdict
 from bot.settings import Settings
 
 if TYPE_CHECKING:
-    from bot.conversation import AnswererLike
+    from answers.model import Answer
+    from bot.conversation import AnswererLike, RankingAnswerer
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +139,11 @@ def ask(update: Update, context: Context, answerer: AnswererLike, question: str)
     return operations_of(context).conversations.ask(
         answerer, question, chat=key, chat_type=chat_type
     )
+
+
+def ask_top(context: Context, answerer: RankingAnswerer, question: str, k: int) -> list[Answer]:
+    """Up to `k` answers to an inline query, logged as one inline question."""
+    return operations_of(context).conversations.ask_top(answerer, question, k)
 
 
 def feedback_buttons(asked: Asked) -> InlineKeyboardMarkup | None:

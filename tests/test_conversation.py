@@ -54,6 +54,10 @@ class _FakeAnswerer:
         citation = Citation(article_id, "t", "s", "2022-06-29", "snip", scores[article_id])
         return Answer(question, True, f"From {article_id}.", "en", (citation,))
 
+    def answer_top(self, question: str, k: int = 5) -> list[Answer]:
+        answer = self.answer(question)
+        return [answer] if answer.answered else []
+
 
 @pytest.fixture
 def log(tmp_path: Path):
@@ -167,3 +171,13 @@ def test_ask_definite_question_as_good_for_the_last_article_follows_up(log: Quer
     asked = talk.ask(answerer, "What did the two sides agree?", chat=1, chat_type="private")
     assert asked.about == "jilin"
     assert asked.answer.citations[0].article_id == "jilin"
+
+
+def test_ask_top_logs_one_inline_question(log: QueryLog) -> None:
+    talk = Conversations(log)
+    answers = talk.ask_top(_FakeAnswerer(), "when did jilin sign?")
+    assert [a.citations[0].article_id for a in answers] == ["jilin"]
+    assert talk.ask_top(_FakeAnswerer(), "比特币？") == []
+    stats = log.stats().to_json()
+    assert (stats["questions"], stats["answered"]) == (2, 1)
+    assert stats["unanswered"] == [{"question": "比特币？", "count": 1}]
