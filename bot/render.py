@@ -64,6 +64,9 @@ def telegram_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+_ADJACENT_BOLD = re.compile(r"</b>([ \t]*)<b>")
+
+
 def highlighted(text: str, highlights: Iterable[str]) -> str:
     """`text` escaped, with every occurrence of a highlighted word in bold."""
     words = sorted({w for w in highlights if w.strip()}, key=len, reverse=True)
@@ -77,7 +80,8 @@ def highlighted(text: str, highlights: Iterable[str]) -> str:
         parts.append(f"<b>{escape(match.group())}</b>")
         position = match.end()
     parts.append(escape(text[position:]))
-    return "".join(parts)
+    # Neighbouring matches read as one phrase: "<b>China Post</b>", not "<b>China</b> <b>Post</b>".
+    return _ADJACENT_BOLD.sub(r"\1", "".join(parts))
 
 
 def _word_pattern(word: str) -> str:

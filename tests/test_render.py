@@ -46,6 +46,13 @@ def test_highlighted_prefers_the_longest_highlight():
     assert render.highlighted("June 28 2022", ["June", "June 28"]) == "<b>June 28</b> 2022"
 
 
+def test_highlighted_joins_neighbouring_words_into_one_bold_phrase():
+    assert (
+        render.highlighted("China Post Group and 农业农村部", ["China", "Post", "农业", "农村部"])
+        == "<b>China Post</b> Group and <b>农业农村部</b>"
+    )
+
+
 def test_highlighted_escapes_inside_and_outside_bold():
     assert render.highlighted("R&D <x>", ["R&D"]) == "<b>R&amp;D</b> &lt;x&gt;"
 
