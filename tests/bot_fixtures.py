@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from telegram.ext import Application
 
 from answers.model import Answer, Citation
+from corpus.agreements import AgreementEntry
 
 TELEGRAM_TAGS = frozenset(
     {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre"}
@@ -19,25 +20,10 @@ TELEGRAM_TAGS = frozenset(
 _ENTITY = re.compile(r"&(?!(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)")
 
 
-@dataclass(frozen=True)
-class StandInAgreement:
-    """An entry of the agreement list, shaped like the answerer's."""
-
-    number: int
-    article_id: str
-    title: str
-    source: str
-    published: str
-    parties: tuple[str, ...]
-    kind: str
-    signed_on: str | None
-    areas: tuple[str, ...]
-
-
-def make_agreements(count: int) -> list[StandInAgreement]:
+def make_agreements(count: int) -> list[AgreementEntry]:
     """`count` agreements, numbered from 1, newest first."""
     return [
-        StandInAgreement(
+        AgreementEntry(
             number=n,
             article_id=f"a{n:03d}",
             title=f"China Post and Partner {n} sign <framework> agreement",
@@ -66,7 +52,7 @@ JILIN = Citation(
 class StandInAnswerer:
     """The answer layer's interface with canned answers; records the questions it gets."""
 
-    agreements: list[StandInAgreement] = field(default_factory=lambda: make_agreements(3))
+    agreements: list[AgreementEntry] = field(default_factory=lambda: make_agreements(3))
     articles: list[object] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     fail_on: str | None = None  # a word that makes `answer` raise
