@@ -118,6 +118,11 @@ class Answerer:
                     break
         return answers
 
+    def warm_up(self) -> None:
+        """Load now what the first questions would wait for: jieba's dictionary, the speller."""
+        tokenize("中国邮政")
+        self._speller  # noqa: B018 (a cached property: reading it builds it)
+
     def abstain(self, question: str, lang: str = "en") -> Answer:
         """The refusal: what the bot knows and where to look instead."""
         return Answer(question, False, render(lang, "abstain", summary=self.summary(lang)), lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from typing import TYPE_CHECKING
@@ -90,7 +91,9 @@ def add_handlers(application: Application) -> None:
 
 
 async def start_up(application: Application) -> None:
-    """After start-up: register the commands, reload the corpus on SIGHUP."""
+    """After start-up: warm the answerer, register the commands, reload the corpus on SIGHUP."""
+    # Off the event loop: jieba's dictionary takes about a second to load.
+    await asyncio.to_thread(application.bot_data[handlers.ANSWERER].warm_up)
     await register_commands(application)
     admin.listen_for_sighup(application)
 

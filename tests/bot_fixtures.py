@@ -88,6 +88,9 @@ class StandInAnswerer:
             lang="zh" if zh else "en",
         )
 
+    def warm_up(self) -> None:
+        """Nothing to load."""
+
     def summary(self, lang: str) -> str:
         if lang == "zh":
             return f"我知道 {len(self.agreements)} 项协议。"

@@ -370,3 +370,18 @@ def test_answer_what_is_leads_with_the_definition(shipped: Answerer) -> None:
 
 def test_answer_what_is_without_a_definition_quotes_the_sentence(tiny: Answerer) -> None:
     assert tiny.answer("what is the goal for family farms").text.startswith("“")
+
+
+def test_answerer_warm_up_loads_jieba_in_a_fresh_process() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from answers import Answerer\n"
+        "a = Answerer.load()\n"
+        "assert 'jieba' not in sys.modules\n"
+        "a.warm_up()\n"
+        "assert 'jieba' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
