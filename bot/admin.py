@@ -95,11 +95,12 @@ async def reload_corpus(application: Application) -> Reloaded:
 
 
 def _load(operations: Operations) -> Answerer:
-    """Load the corpus and learn it for follow-ups; runs in a worker thread."""
+    """Load the corpus, warm it up and learn it for follow-ups; runs in a worker thread."""
     from answers import Answerer
 
     settings = operations.settings
     answerer = Answerer.load(settings.corpus_path, settings.engine, settings.cache_dir)
+    answerer.warm_up()  # its speller is built here, not by the first question after the swap
     operations.conversations.prepare(answerer)
     return answerer
 
