@@ -37,6 +37,8 @@ class RankingAnswerer(Protocol):
 
     def answer_top(self, question: str, k: int = 5) -> list[Answer]: ...
 
+    def abstain(self, question: str, lang: str = "en") -> Answer: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Asked:
@@ -102,12 +104,16 @@ class Conversations:
         return Asked(answer=answer, row_id=row_id, about=about, latency_ms=latency_ms)
 
     def ask_top(self, answerer: RankingAnswerer, question: str, k: int = 5) -> list[Answer]:
-        """Up to `k` answers from different articles (inline mode), logged as one question."""
+        """Up to `k` answers from different articles (inline mode), logged as one question.
+
+        When no article answers, the list holds just the refusal.
+        """
         started = self._timer()
-        answers = answerer.answer_top(question, k)
+        answers = answerer.answer_top(question, k) or [
+            answerer.abstain(question.strip(), _lang_of(question))
+        ]
         latency_ms = (self._timer() - started) * 1000
-        first = answers[0] if answers else Answer(question.strip(), False, "", _lang_of(question))
-        self._log(first, "inline", latency_ms)
+        self._log(answers[0], "inline", latency_ms)
         return answers
 
     def _corpus_of(self, answerer: AnswererLike) -> _Corpus:

@@ -231,7 +231,8 @@ async def inline_query(update: Update, context: Context) -> None:
     elif len(text) > MAX_QUESTION:
         results = []
     else:
-        results = _inline_answers(ops.ask(update, context, answerer_of(context), text).answer)
+        answers = ops.ask_top(context, answerer_of(context), text, INLINE_RESULTS)
+        results = _inline_answers(answers)
     await query.answer(results, cache_time=60)
 
 
@@ -279,33 +280,28 @@ def _addressed_question(message: Message, context: Context) -> str | None:
     return None
 
 
-def _inline_answers(answer: Answer) -> list[InlineQueryResultArticle]:
-    if not answer.answered or not answer.citations:
+def _inline_answers(answers: list[Answer]) -> list[InlineQueryResultArticle]:
+    """One result per answering article, best first; or the refusal as the only result."""
+    first = answers[0]
+    if not first.answered or not first.citations:
         return [
             InlineQueryResultArticle(
                 id="no-answer",
-                title=texts.message(answer.lang, "inline_no_answer"),
-                description=answer.text[:200],
-                input_message_content=_html_content(render.answer_messages(answer)[0]),
+                title=texts.message(first.lang, "inline_no_answer"),
+                description=first.text[:200],
+                input_message_content=_html_content(render.answer_messages(first)[0]),
             )
         ]
-    results = []
-    for rank, citation in enumerate(answer.citations[:INLINE_RESULTS]):
-        if rank == 0:
-            text = render.answer_messages(answer)[0]
-        else:
-            text = render.split_messages(
-                [render.escape(citation.snippet), render.citation_line(citation, answer.lang)]
-            )[0]
-        results.append(
-            InlineQueryResultArticle(
-                id=f"{rank}-{citation.article_id}"[:64],
-                title=citation.title,
-                description=(answer.text if rank == 0 else citation.snippet)[:200],
-                input_message_content=_html_content(text),
-            )
+    return [
+        InlineQueryResultArticle(
+            id=f"{rank}-{answer.citations[0].article_id}"[:64],
+            title=answer.citations[0].title,
+            description=answer.text[:200],
+            input_message_content=_html_content(render.answer_messages(answer)[0]),
         )
-    return results
+        for rank, answer in enumerate(answers[:INLINE_RESULTS])
+        if answer.citations
+    ]
 
 
 def _inline_agreements(context: Context, lang: str) -> list[InlineQueryResultArticle]:

@@ -412,3 +412,22 @@ async def test_sixty_chats_at_once_are_answered_within_seconds(api, bot):
     assert {int(p["chat_id"]) for p in api.sent()} == set(range(1000, 1060))
     assert all("June 28, 2022" in p["text"] for p in api.sent())
     assert elapsed < 6, f"60 answers took {elapsed:.1f} s"
+
+
+async def test_inline_query_gives_one_result_per_answering_article(api, bot):
+    api.push_inline("What did China Post sign?")
+    await api.wait_for(lambda: api.calls("answerInlineQuery"))
+    results = api.calls("answerInlineQuery")[0]["results"]
+    titles = [r["title"] for r in results]
+    assert len(titles) == 2
+    assert len(set(titles)) == 2
+    for result in results:
+        assert html_problems(result["input_message_content"]["message_text"]) == []
+
+
+async def test_inline_query_the_corpus_cannot_answer_offers_the_refusal(api, bot):
+    api.push_inline("Who won the 2022 World Cup?")
+    await api.wait_for(lambda: api.calls("answerInlineQuery"))
+    results = api.calls("answerInlineQuery")[0]["results"]
+    assert [r["id"] for r in results] == ["no-answer"]
+    assert "/agreements" in results[0]["input_message_content"]["message_text"]

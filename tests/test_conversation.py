@@ -58,6 +58,9 @@ class _FakeAnswerer:
         answer = self.answer(question)
         return [answer] if answer.answered else []
 
+    def abstain(self, question: str, lang: str = "en") -> Answer:
+        return Answer(question, False, f"Not covered ({lang}).", lang)
+
 
 @pytest.fixture
 def log(tmp_path: Path):
@@ -177,7 +180,8 @@ def test_ask_top_logs_one_inline_question(log: QueryLog) -> None:
     talk = Conversations(log)
     answers = talk.ask_top(_FakeAnswerer(), "when did jilin sign?")
     assert [a.citations[0].article_id for a in answers] == ["jilin"]
-    assert talk.ask_top(_FakeAnswerer(), "比特币？") == []
+    refusal = talk.ask_top(_FakeAnswerer(), "比特币？")
+    assert [(a.answered, a.text) for a in refusal] == [(False, "Not covered (zh).")]
     stats = log.stats().to_json()
     assert (stats["questions"], stats["answered"]) == (2, 1)
     assert stats["unanswered"] == [{"question": "比特币？", "count": 1}]
