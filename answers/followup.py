@@ -316,10 +316,6 @@ class ConversationMemory:
             return None
         return article_id
 
-    def forget(self, chat: object) -> None:
-        """Drop what `chat` was last answered from."""
-        self._last.pop(chat, None)
-
     def note(self, chat: object, answer: Answer) -> None:
         """Remember the top citation of an answered question; an abstention changes nothing."""
         if answer.answered and answer.citations:
