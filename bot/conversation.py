@@ -11,6 +11,7 @@ from typing import Protocol
 
 from answers.followup import ConversationMemory, FollowUpRule, Reference
 from answers.model import Answer
+from answers.questions import question_lang
 from bot.querylog import QueryLog, QueryLogError
 from corpus.model import Article
 
@@ -110,7 +111,7 @@ class Conversations:
         """
         started = self._timer()
         answers = answerer.answer_top(question, k) or [
-            answerer.abstain(question.strip(), _lang_of(question))
+            answerer.abstain(question.strip(), question_lang(question))
         ]
         latency_ms = (self._timer() - started) * 1000
         self._log(answers[0], "inline", latency_ms)
@@ -161,9 +162,3 @@ def _holds_up(followed: Answer, fresh: Answer) -> bool:
     if not followed.answered or not followed.citations:
         return False
     return followed.citations[0].score >= DEFINITE_SHARE * fresh.citations[0].score
-
-
-def _lang_of(question: str) -> str:
-    from answers.questions import question_lang
-
-    return question_lang(question)
