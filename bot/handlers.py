@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from telegram import (
     InlineKeyboardButton,
@@ -30,6 +30,7 @@ from bot import ops, render, texts
 
 if TYPE_CHECKING:
     from answers import Answerer
+    from corpus.agreements import AgreementEntry
 
 log = logging.getLogger(__name__)
 
@@ -247,13 +248,14 @@ async def error_handler(update: object, context: Context) -> None:
         log.warning("Could not tell the chat about the error", exc_info=True)
 
 
-def _agreements(context: Context) -> list[Any]:
-    return sorted(answerer_of(context).agreements, key=lambda entry: entry.number)
+def _agreements(context: Context) -> list[AgreementEntry]:
+    # list_agreements numbers them from 1 in list order, so entry N is at position N - 1.
+    return answerer_of(context).agreements
 
 
 async def _send_agreement(update: Update, context: Context, number: int, lang: str) -> None:
     entries = _agreements(context)
-    entry = next((e for e in entries if e.number == number), None)
+    entry = entries[number - 1] if 1 <= number <= len(entries) else None
     if not entries:
         text = texts.message(lang, "no_agreements")
     elif entry is None:
