@@ -13,8 +13,8 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
+from answers.expand import NAME_KINDS, glossary
 from answers.model import Answer
 from corpus.model import Article
 
@@ -26,9 +26,6 @@ __all__ = [
     "reference_of",
     "refers_back",
 ]
-
-GLOSSARY = Path(__file__).with_name("data") / "glossary.tsv"
-_NAME_KINDS = ("place", "org")
 
 
 class Reference(enum.Enum):
@@ -199,15 +196,14 @@ def _name_forms(party: str) -> set[str]:
     return {form for form in forms if form}
 
 
-def read_glossary_names(path: Path = GLOSSARY) -> list[tuple[str, str]]:
+def read_glossary_names() -> list[tuple[str, str]]:
     """The (term, English name) pairs of the glossary's names, its "place" and "org" rows."""
-    pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if line.startswith("#") or len(fields) < 3 or fields[2].strip() not in _NAME_KINDS:
-            continue
-        pairs += [(fields[0].strip(), name.strip()) for name in fields[1].split(" / ")]
-    return pairs
+    return [
+        (entry.term, name)
+        for entry in glossary()
+        if entry.kind in NAME_KINDS
+        for name in entry.english
+    ]
 
 
 @dataclass(frozen=True, slots=True)
