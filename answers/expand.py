@@ -218,7 +218,7 @@ def _synonyms() -> dict[Terms, tuple[Terms, ...]]:
     find Chinese articles (its Chinese terms kept whole, as jieba cuts them, so an English
     question never loads jieba)."""
     pairs: list[tuple[Terms, Terms]] = []
-    for fields in _rows("synonyms.tsv"):
+    for fields in data_rows("synonyms.tsv"):
         key = tuple(tokenize(fields[0]))
         pairs.extend((key, tuple(tokenize(a))) for a in fields[1].split(","))
     for entry in glossary():
@@ -236,7 +236,7 @@ def glossary() -> tuple[GlossaryEntry, ...]:
     """Every glossary entry, in file order."""
     return tuple(
         GlossaryEntry(f[0], tuple(e.strip() for e in f[1].split(" / ")), f[2])
-        for f in _rows("glossary.tsv")
+        for f in data_rows("glossary.tsv")
     )
 
 
@@ -259,7 +259,8 @@ def _latin_glossary() -> dict[tuple[str, ...], GlossaryEntry]:
     return table
 
 
-def _rows(name: str) -> list[list[str]]:
+def data_rows(name: str) -> list[list[str]]:
+    """The tab-separated fields of answers/data/`name`, stripped; blank and # lines skipped."""
     text = resources.files("answers").joinpath(f"data/{name}").read_text("utf-8")
     rows = []
     for line in text.splitlines():

@@ -11,9 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from answers.expand import NAME_KINDS, Terms, glossary
+from answers.expand import NAME_KINDS, Terms, data_rows, glossary
 from answers.spelling import edit_distance
 from answers.templates import render
 from answers.translate import join, to_chinese
@@ -310,14 +309,14 @@ def _not_names() -> frozenset[str]:
         for w in words(english)
     }
     titles = {w.lower() for role in _roles() for w in role.title.split()}
-    listed = {w for line in _rows("not_names.txt") for w in line[0].split()}
+    listed = {w for line in data_rows("not_names.txt") for w in line[0].split()}
     return frozenset(listed | from_glossary | titles)
 
 
 @cache
 def _roles() -> tuple[Role, ...]:
     roles = []
-    for fields in _rows("roles.tsv"):
+    for fields in data_rows("roles.tsv"):
         chinese = fields[1] if len(fields) > 1 and fields[1] != "-" else None
         heads = len(fields) > 2 and fields[2] == "head"
         roles.append(Role(fields[0], chinese, heads))
@@ -332,14 +331,5 @@ def _verbs() -> tuple[Verb, ...]:
             tuple(w.strip().lower() for w in f[1].split(" / ")),
             f[2],
         )
-        for f in _rows("people_verbs.tsv")
+        for f in data_rows("people_verbs.tsv")
     )
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("answers").joinpath(f"data/{name}").read_text("utf-8")
-    return [
-        [field.strip() for field in line.split("\t")]
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
