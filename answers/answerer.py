@@ -41,6 +41,7 @@ class _Found:
     question: str
     lang: str
     query: Query
+    kind: Kind
     coverage: QueryCoverage
     hits: list[Hit]
     ranked: list[Evidence]
@@ -147,7 +148,8 @@ class Answerer:
         ranked = self._rank_articles(coverage, hits, only=about)
         if not ranked:
             return None
-        return _Found(question, lang, query, coverage, hits, ranked)
+        kind = question_kind(query.corrected, lang)
+        return _Found(question, lang, query, kind, coverage, hits, ranked)
 
     def _cite(self, found: _Found, position: int, *, followup: bool) -> Answer | None:
         """The answer from the article ranked at `position`, or None if it does not answer.
@@ -155,10 +157,9 @@ class Answerer:
         It is weighed against the article ranked next below it, as the best one is
         against the runner-up.
         """
-        ranked, query, lang = found.ranked, found.query, found.lang
+        ranked, kind = found.ranked, found.kind
         evidence = ranked[position]
         runner_up = ranked[position + 1] if position + 1 < len(ranked) else None
-        kind = question_kind(query.corrected, lang)
         # A follow-up of a known type is answered from the article's facts whatever matched.
         relaxed = followup and kind is not Kind.DEFAULT
         if not relaxed and not is_answerable(evidence, runner_up, followup=followup):
@@ -166,10 +167,10 @@ class Answerer:
         article = self._by_id[evidence.article_id]
         if not followup and not self._names_fit(found.coverage, article, kind):
             return None
-        answer = self._compose(found, kind, article)
+        answer = self._compose(found, article)
         tied = ties(ranked) if position == 0 else 1
         if tied > 1:
-            note = render(lang, "ties", count=tied)
+            note = render(found.lang, "ties", count=tied)
             answer = replace(answer, text=f"{answer.text}\n{note}")
         return answer
 
@@ -237,8 +238,8 @@ class Answerer:
             terms = self._article_matches(coverage.terms, article.id)
         return all(self._weigher.match(c, terms) >= 0.5 for c in names)
 
-    def _compose(self, found: _Found, kind: Kind, article: Article) -> Answer:
-        question, lang, query = found.question, found.lang, found.query
+    def _compose(self, found: _Found, article: Article) -> Answer:
+        question, lang, query, kind = found.question, found.lang, found.query, found.kind
         scores = {
             h.passage.position: h.score for h in found.hits if h.passage.article_id == article.id
         }
