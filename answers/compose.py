@@ -104,8 +104,8 @@ def _signed(lang: str, article: Article) -> str:
     """What agreement the parties signed, and when: "A and B signed a … agreement."."""
     agreement = article.agreement
     assert agreement is not None
+    parties = _parties(lang, agreement.parties, zh_separator="与")
     if lang == "zh":
-        parties = "与".join(_in(lang, agreement.parties))
         chinese = to_chinese(agreement.kind)
         kind = (
             f"{chinese}（{agreement.kind}）"
@@ -113,7 +113,6 @@ def _signed(lang: str, article: Article) -> str:
             else (agreement.kind)
         )
     else:
-        parties = join([_with_the(p) for p in agreement.parties], lang)
         kind = ("an " if agreement.kind[:1].lower() in "aeiou" else "a ") + agreement.kind
     if agreement.signed_on:
         date = format_date(agreement.signed_on, lang)
@@ -124,6 +123,13 @@ def _signed(lang: str, article: Article) -> str:
 def _in(lang: str, phrases: tuple[str, ...]) -> list[str]:
     """The phrases in the answer's language: Chinese through the glossary where it can."""
     return [chinese_or_english(p) if lang == "zh" else p for p in phrases]
+
+
+def _parties(lang: str, parties: tuple[str, ...], zh_separator: str) -> str:
+    """The parties as one phrase: in Chinese joined by `zh_separator`, in English by "and"."""
+    if lang == "zh":
+        return zh_separator.join(_in(lang, parties))
+    return join([_with_the(p) for p in parties], lang)
 
 
 def _with_the(party: str) -> str:
@@ -138,9 +144,7 @@ def _who(lang: str, question: str, article: Article, sentence: str, query: Query
         return found
     agreement = article.agreement
     if agreement and agreement.parties and _PARTY_WORDS.search(question):
-        if lang == "zh":
-            return render(lang, "who", parties="、".join(_in(lang, agreement.parties)))
-        return render(lang, "who", parties=join([_with_the(p) for p in agreement.parties], lang))
+        return render(lang, "who", parties=_parties(lang, agreement.parties, zh_separator="、"))
     return None
 
 
