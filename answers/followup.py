@@ -13,6 +13,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from answers.expand import NAME_KINDS, glossary
 from answers.model import Answer
@@ -111,7 +112,14 @@ def _normalise(text: str) -> str:
 def _contains_name(lowered: str, name: str) -> bool:
     if _CJK.search(name):
         return name in lowered
-    return re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", lowered) is not None
+    return _name_pattern(name).search(lowered) is not None
+
+
+@cache
+def _name_pattern(name: str) -> re.Pattern[str]:
+    # Kept here, not in re's own cache of 512: a large corpus has thousands of names, and
+    # every question is checked against all of them.
+    return re.compile(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])")
 
 
 def _that_refers_back(words: list[str]) -> bool:
