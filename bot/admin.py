@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot import handlers, render
+from bot.answering import load_answerer
 from bot.ops import OPERATIONS, Context, Operations, operations_of, text
 from bot.querylog import QueryLogError, format_report
 from corpus.errors import CorpusError
@@ -96,10 +97,7 @@ async def reload_corpus(application: Application) -> Reloaded:
 
 def _load(operations: Operations) -> Answerer:
     """Load the corpus, warm it up and learn it for follow-ups; runs in a worker thread."""
-    from answers import Answerer
-
-    settings = operations.settings
-    answerer = Answerer.load(settings.corpus_path, settings.engine, settings.cache_dir)
+    answerer = load_answerer(operations.settings)
     answerer.warm_up()  # its speller is built here, not by the first question after the swap
     operations.conversations.prepare(answerer)
     return answerer

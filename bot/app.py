@@ -22,6 +22,7 @@ from telegram.ext import (
 )
 
 from bot import admin, handlers, ops, texts
+from bot.answering import load_answerer
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -43,9 +44,7 @@ def build_application(settings: Settings, answerer: Answerer | None = None) -> A
     if not settings.telegram_token:
         raise ValueError("a Telegram bot token is required to build the application")
     if answerer is None:
-        from answers import Answerer
-
-        answerer = Answerer.load(settings.corpus_path, settings.engine, settings.cache_dir)
+        answerer = load_answerer(settings)
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_token)

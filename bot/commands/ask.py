@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from bot.answering import load_answerer
 from bot.errors import UsageError
 from bot.settings import Settings
 
@@ -20,9 +21,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         questions: Iterable[str] = [args.question]
     else:
         questions = _lines(sys.stdin)
-    from answers import Answerer
-
-    answerer = Answerer.load(settings.corpus_path, settings.engine, settings.cache_dir)
+    answerer = load_answerer(settings)
     for number, question in enumerate(questions):
         answer = answerer.answer(question)
         if args.json:

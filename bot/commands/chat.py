@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from bot.answering import load_answerer
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -16,9 +17,7 @@ QUIT = ("/quit", "/exit")
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Chat on stdin and stdout until /quit or end of input."""
-    from answers import Answerer
-
-    answerer = Answerer.load(settings.corpus_path, settings.engine, settings.cache_dir)
+    answerer = load_answerer(settings)
     return chat(answerer, sys.stdin, sys.stdout)
 
 

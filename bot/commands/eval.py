@@ -5,22 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 
+from bot.answering import load_answerer
 from bot.errors import UsageError
 from bot.settings import Settings
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Print each question's pass or fail and the accuracies."""
-    from answers import Answerer
     from answers.evaluation import EvalFileError, evaluate, read_questions
 
     try:
         questions = read_questions(args.file)
     except EvalFileError as exc:
         raise UsageError(str(exc)) from None
-    report = evaluate(
-        Answerer.load(settings.corpus_path, settings.engine, settings.cache_dir), questions
-    )
+    report = evaluate(load_answerer(settings), questions)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return 0
