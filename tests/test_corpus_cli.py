@@ -11,6 +11,7 @@ import pytest
 
 from bot.cli import main
 from corpus.store import DEFAULT_CORPUS
+from retrieval.cache import cache_folders
 
 HERE = Path(__file__).resolve().parent
 RAW = HERE.parent / "corpus" / "raw"
@@ -47,6 +48,12 @@ def test_build_corpus_from_raw_equals_the_shipped_corpus(out: Path, capsys) -> N
     assert main(["build-corpus", str(RAW), "--out", str(out)]) == 0
     assert out.read_bytes() == DEFAULT_CORPUS.read_bytes()
     assert "Wrote 2 articles" in capsys.readouterr().out
+
+
+def test_build_corpus_caches_the_new_corpus_index(out: Path, isolated_state: Path) -> None:
+    assert main(["build-corpus", str(RAW), "--out", str(out)]) == 0
+    [folder] = cache_folders(out, isolated_state / "cache")
+    assert (folder / "manifest.json").is_file()
 
 
 def test_build_corpus_output_fields(out: Path) -> None:

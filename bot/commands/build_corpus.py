@@ -25,6 +25,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not result.articles:
         raise CorpusError("no valid pages; the corpus was left as it was")
     write_articles(result.articles, out)
+    # Index it now, so the first question on the new corpus need not wait for that.
+    from retrieval.cache import load_index
+
+    load_index(out, result.articles, settings.engine, settings.cache_dir)
     agreements = sum(1 for a in result.articles if a.agreement is not None)
     print(
         f"Wrote {len(result.articles)} articles ({agreements} with an agreement) to {out}"
