@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from answers_fixtures import TINY_CORPUS
+
+from answers import Answerer
+from retrieval.index import Index
 
 _ENV_SET_BY_TESTS = (
     "TELEGRAM_BOT_TOKEN",
@@ -33,3 +37,15 @@ def isolated_state(
     monkeypatch.setattr("bot.settings._default_db_path", lambda: state / "postbot.sqlite3")
     monkeypatch.setenv("POSTBOT_CACHE_DIR", str(state / "cache"))
     return state
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Answerer:
+    """An answerer over the tiny fixture corpus, on the rank-bm25 engine."""
+    return Answerer(list(TINY_CORPUS), Index.build(TINY_CORPUS, engine="rank-bm25"))
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """An answerer over the shipped corpus, its index cached in a folder of its own."""
+    return Answerer.load(cache_dir=tmp_path_factory.mktemp("cache"))

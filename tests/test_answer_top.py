@@ -5,21 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from answers_fixtures import DEV_SET, MY_SET, TINY_CORPUS
+from answers_fixtures import DEV_SET, MY_SET
 
 from answers import Answerer
 from answers.evaluation import read_questions
-from retrieval.index import Index
-
-
-@pytest.fixture(scope="module")
-def tiny() -> Answerer:
-    return Answerer(list(TINY_CORPUS), Index.build(TINY_CORPUS, engine="rank-bm25"))
-
-
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    return Answerer.load(cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 def _cited(answers: list) -> list[str]:

@@ -18,16 +18,6 @@ from corpus.model import Agreement, Article
 from retrieval.index import Index
 
 
-@pytest.fixture(scope="module")
-def tiny() -> Answerer:
-    return Answerer(list(TINY_CORPUS), Index.build(TINY_CORPUS, engine="rank-bm25"))
-
-
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    return Answerer.load(cache_dir=tmp_path_factory.mktemp("cache"))
-
-
 @pytest.mark.parametrize(
     "question, kind",
     [

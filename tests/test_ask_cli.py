@@ -16,7 +16,6 @@ from bot.cli import main
 from bot.commands.agreements import format_table
 from bot.commands.chat import chat
 from corpus.store import write_articles
-from retrieval.index import Index
 
 JILIN_WHEN = "When did China Post sign with Jilin?"
 
@@ -102,11 +101,6 @@ def test_postbot_script_answers() -> None:
         pytest.skip("the postbot script is not installed next to this Python")
     done = subprocess.run([str(postbot), "ask", JILIN_WHEN], capture_output=True, text=True)
     assert done.returncode == 0 and "June 28" in done.stdout
-
-
-@pytest.fixture(scope="module")
-def tiny() -> Answerer:
-    return Answerer(list(TINY_CORPUS), Index.build(TINY_CORPUS, engine="rank-bm25"))
 
 
 def _chat(answerer: Answerer, typed: str) -> tuple[int, str]:
