@@ -53,8 +53,8 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("chat", parents=[common], help="chat in the terminal")
 
-    p = sub.add_parser("eval", parents=[common], help="score the bot on a question set")
-    p.add_argument("file", type=Path, metavar="FILE", help="questions in JSON lines")
+    p = sub.add_parser("eval", parents=[common], help="score the bot on question sets")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="questions, JSON lines")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     sub.add_parser("run", parents=[common], help="run the Telegram bot")
