@@ -70,15 +70,50 @@ def test_check_unanswerable_must_be_declined() -> None:
 
 def test_eval_command_prints_totals(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", str(DEV_SET), "--json"]) == 0
-    totals = json.loads(capsys.readouterr().out)["totals"]
+    report = json.loads(capsys.readouterr().out)[str(DEV_SET)]
+    totals = report["totals"]
     assert totals["questions"] == 24
     assert totals["article_accuracy"] == 1.0 and totals["abstention_accuracy"] == 1.0
+    assert totals["wrong_citations"] == 0
+    assert set(report["by_lang"]) == {"en", "zh"}
 
 
 def test_eval_command_text_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", str(DEV_SET)]) == 0
     out = capsys.readouterr().out
-    assert "PASS  en-jilin-when" in out and "article accuracy 1.00" in out
+    assert "PASS  en-jilin-when" in out and "article 1.00" in out
+    assert "lang zh" in out and "wrong citations: 0" in out
+
+
+def test_eval_command_scores_several_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.jsonl"
+    other.write_text(DEV_SET.read_text(encoding="utf-8").splitlines()[0] + "\n", "utf-8")
+    assert main(["eval", str(DEV_SET), str(other), "--json"]) == 0
+    reports = json.loads(capsys.readouterr().out)
+    assert [r["totals"]["questions"] for r in reports.values()] == [24, 1]
+
+
+def _cited(*published: str) -> Answer:
+    citations = tuple(Citation(f"id-{p}", "t", "s", p, "snippet", 1.0) for p in published)
+    return Answer("Which?", True, "Dalian and SAIC", "en", citations)
+
+
+def test_check_aggregate_must_cite_every_listed_page() -> None:
+    item = EvalQuestion(
+        "x", "Which?", "en", True, "2020-01-06", ("Dalian",), ("a.txt", "b.txt"), "aggregate"
+    )
+    origins = {"id-2020-01-06": "pages/a.html", "id-2019-02-28": "b.txt"}.__getitem__
+    assert check(item, _cited("2020-01-06", "2019-02-28"), origins).passed
+    assert not check(item, _cited("2020-01-06"), origins).passed
+
+
+def test_wrong_citation_is_an_answer_from_another_article() -> None:
+    item = _item()
+    assert check(item, _answer(True, "June 28", published="2021-07-03")).wrong_citation
+    assert not check(item, _answer(False)).wrong_citation
+    assert check(_item(False, ()), _answer(True, "x")).wrong_citation
 
 
 def test_eval_command_bad_file_is_a_usage_error(
