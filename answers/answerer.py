@@ -16,7 +16,16 @@ from answers.abstain import (
     ties,
     unknown_names,
 )
-from answers.compose import fits, highlights, lead, shorten
+from answers.aggregates import (
+    MAX_LISTED,
+    AggregateQuestion,
+    aggregate_question,
+    describe,
+    partner_kind_of,
+    select,
+    topic_concepts,
+)
+from answers.compose import fits, highlights, lead, party_name, shorten
 from answers.expand import Query, expand
 from answers.model import Answer, Citation
 from answers.questions import SOFT_WORDS, Kind, question_kind, question_lang
@@ -45,6 +54,11 @@ class _Found:
     coverage: QueryCoverage
     hits: list[Hit]
     ranked: list[Evidence]
+
+
+def _aggregate_asked(query: Query, lang: str) -> AggregateQuestion | None:
+    names = [c.text for c in query.concepts if c.is_name]
+    return aggregate_question(query.corrected, lang, names)
 
 
 class Answerer:
@@ -88,7 +102,12 @@ class Answerer:
         if not question:
             return Answer(question, False, render(lang, "empty"), lang)
         followup = about is not None and about in self._by_id
-        found = self._find(question, lang, about if followup else None)
+        query = expand(question, correct=self._correct)
+        if not followup:
+            asked = _aggregate_asked(query, lang)
+            if asked is not None:
+                return self._aggregate(question, lang, query, asked)
+        found = self._find(question, lang, about if followup else None, query)
         answer = None if found is None else self._cite(found, 0, followup=followup)
         return self.abstain(question, lang) if answer is None else answer
 
@@ -105,7 +124,15 @@ class Answerer:
         if k < 1:
             raise ValueError(f"k must be 1 or more, not {k}")
         question = question.strip()
-        found = self._find(question, question_lang(question), None) if question else None
+        if not question:
+            return []
+        lang = question_lang(question)
+        query = expand(question, correct=self._correct)
+        asked = _aggregate_asked(query, lang)
+        if asked is not None:
+            aggregate = self._aggregate(question, lang, query, asked)
+            return [aggregate] if aggregate.answered else []
+        found = self._find(question, lang, None, query)
         if found is None:
             return []
         answers: list[Answer] = []
@@ -137,9 +164,11 @@ class Answerer:
             return render(lang, "summary_one", first=dates[0])
         return render(lang, "summary", count=len(dates), first=dates[0], last=dates[-1])
 
-    def _find(self, question: str, lang: str, about: str | None) -> _Found | None:
+    def _find(
+        self, question: str, lang: str, about: str | None, query: Query | None = None
+    ) -> _Found | None:
         """The question's concepts and its articles ranked best first; None if none fit."""
-        query = expand(question, correct=self._correct)
+        query = query or expand(question, correct=self._correct)
         if unknown_names(query, self._weigher) or not (query.hard or about is not None):
             return None
         coverage = QueryCoverage(self._weigher, query)
@@ -173,6 +202,42 @@ class Answerer:
             note = render(found.lang, "ties", count=tied)
             answer = replace(answer, text=f"{answer.text}\n{note}")
         return answer
+
+    def _aggregate(
+        self, question: str, lang: str, query: Query, asked: AggregateQuestion
+    ) -> Answer:
+        """The answer to a question over all agreements, from the agreements table.
+
+        A name the question gives must be a party's (or in the title); any other word of
+        its topic must be in the agreement's article.
+        """
+        topic = topic_concepts(query, asked.partner_kinds, lang)
+        if any(c.is_name and not self._weigher.known(c) for c in topic):
+            return self.abstain(question, lang)
+        wanted = frozenset(query.terms)
+
+        def mentions(entry: AgreementEntry) -> bool:
+            named = frozenset(tokenize(" ".join((entry.title, *entry.parties))))
+            text = self._article_matches(wanted, entry.article_id)
+            return all(self._weigher.match(c, named if c.is_name else text) >= 0.5 for c in topic)
+
+        selection = select(asked, self.agreements, mentions, partner_kind_of)
+        if not selection.entries:
+            summary = self.summary(lang)
+            return Answer(question, False, render(lang, "aggregate_none", summary=summary), lang)
+        listed = selection.entries[:MAX_LISTED]
+        articles = sorted(
+            (self._by_id[e.article_id] for e in listed), key=lambda a: a.published, reverse=True
+        )
+        citations = tuple(
+            Citation(a.id, a.title, a.source, a.published, shorten(a.title), 0.0) for a in articles
+        )
+        text = describe(selection, lang, lambda name: party_name(name, lang))
+        sources = [
+            render(lang, "source", title=a.title, source=a.source, published=a.published)
+            for a in articles
+        ]
+        return Answer(question, True, "\n".join([text, *sources]), lang, citations)
 
     @cached_property
     def _agreement_dates(self) -> list[str]:

@@ -120,6 +120,11 @@ def _signed(lang: str, article: Article) -> str:
     return render(lang, "agreement", parties=parties, kind=kind, published=article.published)
 
 
+def party_name(name: str, lang: str) -> str:
+    """An organisation's name in the answer's language, where the glossary knows it."""
+    return chinese_or_english(name) if lang == "zh" else name
+
+
 def _in(lang: str, phrases: tuple[str, ...]) -> list[str]:
     """The phrases in the answer's language: Chinese through the glossary where it can."""
     return [chinese_or_english(p) if lang == "zh" else p for p in phrases]
