@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from answers import Answerer
-from answers.model import Answer
 from answers.aggregates import aggregate_question, partner_kinds_asked
+from answers.model import Answer
 
 
 def _cited(answer: Answer) -> list[str]:
