@@ -67,8 +67,10 @@ def aggregate_question(
     """
     text = question.lower()
     unnamed = text
+    phrases = {phrase for phrase, _ in _partner_phrases(lang)}
     for name in names:
-        unnamed = unnamed.replace(name.lower(), " ")
+        if name.lower() not in phrases:
+            unnamed = unnamed.replace(name.lower(), " ")
     zh = lang == "zh"
     superlatives = _SUPERLATIVE_ZH if zh else _SUPERLATIVE_EN
     order = next((name for name, p in superlatives.items() if p.search(text)), None)
