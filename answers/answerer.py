@@ -25,10 +25,12 @@ from answers.aggregates import (
     select,
     topic_concepts,
 )
-from answers.compose import fits, highlights, lead, party_name, shorten
+from answers.compose import highlights, party_name, shorten
 from answers.expand import Query, expand
+from answers.kinds import DEFAULT, Asked, QuestionKind, about_signing, kind_of
 from answers.model import Answer, Citation
-from answers.questions import SOFT_WORDS, Kind, question_kind, question_lang
+from answers.questions import SOFT_WORDS, question_lang
+from answers.ranking import article_matches, passage_coverage, rank_articles
 from answers.spelling import Speller
 from answers.templates import render
 from retrieval.index import Hit, Index
@@ -50,10 +52,14 @@ class _Found:
     question: str
     lang: str
     query: Query
-    kind: Kind
+    kind: QuestionKind
     coverage: QueryCoverage
     hits: list[Hit]
     ranked: list[Evidence]
+
+    @property
+    def asked(self) -> Asked:
+        return Asked(self.query.corrected, self.lang, self.query)
 
 
 def _aggregate_asked(query: Query, lang: str) -> AggregateQuestion | None:
@@ -174,10 +180,10 @@ class Answerer:
         coverage = QueryCoverage(self._weigher, query)
         article_ids = None if about is None else {about}
         hits = self.index.search(query.terms, k=SEARCH_DEPTH, article_ids=article_ids)
-        ranked = self._rank_articles(coverage, hits, only=about)
+        ranked = rank_articles(self.index, coverage, hits, about, self._published)
         if not ranked:
             return None
-        kind = question_kind(query.corrected, lang)
+        kind = kind_of(query.corrected, lang)
         return _Found(question, lang, query, kind, coverage, hits, ranked)
 
     def _cite(self, found: _Found, position: int, *, followup: bool) -> Answer | None:
@@ -190,13 +196,15 @@ class Answerer:
         evidence = ranked[position]
         runner_up = ranked[position + 1] if position + 1 < len(ranked) else None
         # A follow-up of a known type is answered from the article's facts whatever matched.
-        relaxed = followup and kind is not Kind.DEFAULT
+        relaxed = followup and kind is not DEFAULT
         if not relaxed and not is_answerable(evidence, runner_up, followup=followup):
             return None
         article = self._by_id[evidence.article_id]
-        if not followup and not self._names_fit(found.coverage, article, kind):
+        if not followup and not self._names_fit(found, article):
             return None
         answer = self._compose(found, article)
+        if not answer.answered:
+            return answer
         tied = ties(ranked) if position == 0 else 1
         if tied > 1:
             note = render(found.lang, "ties", count=tied)
@@ -218,7 +226,7 @@ class Answerer:
 
         def mentions(entry: AgreementEntry) -> bool:
             named = frozenset(tokenize(" ".join((entry.title, *entry.parties))))
-            text = self._article_matches(wanted, entry.article_id)
+            text = article_matches(self.index, wanted, entry.article_id)
             return all(self._weigher.match(c, named if c.is_name else text) >= 0.5 for c in topic)
 
         selection = select(asked, self.agreements, mentions, partner_kind_of)
@@ -253,78 +261,66 @@ class Answerer:
     def _speller(self) -> Speller:
         return Speller(self.index.word_counts(), question_words=SOFT_WORDS)
 
-    def _article_matches(self, terms: frozenset[str], article_id: str) -> frozenset[str]:
-        """Which of `terms` some passage of the article has."""
-        term_sets = map(self.index.terms, self.index.rows(article_id))
-        return frozenset().union(*(terms & passage for passage in term_sets))
+    def _published(self, article_id: str) -> str:
+        return self._by_id[article_id].published
 
-    def _rank_articles(
-        self, coverage: QueryCoverage, hits: list[Hit], only: str | None
-    ) -> list[Evidence]:
-        best_passage: dict[str, float] = {}
-        top_score: dict[str, float] = {}
-        for hit in hits:
-            aid = hit.passage.article_id
-            # A sentence is read with its article's title, which says what it is about.
-            rows = self.index.rows(aid)
-            terms = self.index.terms(rows[hit.passage.position]) | self.index.terms(rows[0])
-            best_passage[aid] = max(best_passage.get(aid, 0.0), coverage(terms))
-            top_score.setdefault(aid, hit.score)
-        if only is not None:
-            best_passage.setdefault(only, 0.0)
-            top_score.setdefault(only, 0.0)
-        evidence = [
-            Evidence(aid, cov, coverage(self._article_matches(coverage.terms, aid)))
-            for aid, cov in best_passage.items()
-        ]
-        # Among equals, the article whose title fits the question, then the most recent.
-        return sorted(
-            evidence,
-            key=lambda e: (
-                round(e.strength, 2),
-                coverage(self.index.terms(self.index.rows(e.article_id)[0])),
-                self._by_id[e.article_id].published,
-                top_score[e.article_id],
-            ),
-            reverse=True,
-        )
-
-    def _names_fit(self, coverage: QueryCoverage, article: Article, kind: Kind) -> bool:
+    def _names_fit(self, found: _Found, article: Article) -> bool:
         """Every place or organisation the question names is in the article.
 
-        A "when" or "what agreement" question asks about the agreement with the named
-        party, so the name must be in the title or among its parties, not just mentioned.
+        A question about the agreement itself ("when was it signed", "what agreement")
+        asks about the agreement with the named party, so the name must be in the title or
+        among its parties, not just mentioned.
         """
+        coverage = found.coverage
         names = [c for c in coverage.query.concepts if c.is_name and not c.soft]
-        if kind in (Kind.WHEN, Kind.AGREEMENT):
+        if found.kind.about_agreement and about_signing(found.query.corrected):
             parties = " ".join(article.agreement.parties) if article.agreement else ""
             terms = frozenset(tokenize(f"{article.title} {parties}"))
         else:
-            terms = self._article_matches(coverage.terms, article.id)
+            terms = article_matches(self.index, coverage.terms, article.id)
         return all(self._weigher.match(c, terms) >= 0.5 for c in names)
 
     def _compose(self, found: _Found, article: Article) -> Answer:
-        question, lang, query, kind = found.question, found.lang, found.query, found.kind
+        """The answer from `article`: the kind's lead, the quote holding the fact, the source.
+
+        The quote is the sentence that holds the fact asked among those that match the
+        question about as well as the best; an article that holds no such fact where the
+        question matches it, for a kind that needs one, gives the plain "it does not say".
+        """
+        question, lang, query, kind, asked = (
+            found.question,
+            found.lang,
+            found.query,
+            found.kind,
+            found.asked,
+        )
         scores = {
             h.passage.position: h.score for h in found.hits if h.passage.article_id == article.id
         }
-        indices = self.index.rows(article.id)
-        passages = [self.index.passages[i] for i in indices]
-        coverage = [found.coverage(self.index.terms(i)) for i in indices]
-        top = max(coverage)
+        rows = self.index.rows(article.id)
+        passages = [self.index.passages[i] for i in rows]
+        near = [passage_coverage(self.index, found.coverage, rows, p.position) for p in passages]
+        own = [found.coverage(self.index.terms(i)) for i in rows]
+        top = max(near)
+        candidates = [p for p, c in zip(passages, near, strict=True) if c >= top - FIT_TOLERANCE]
+        holding = [p for p in candidates if kind.holds(p.text, asked)]
+        if kind.required and not holding:
+            fact = kind.fact.get(lang, kind.fact.get("en", ""))
+            text = render(
+                lang, "lacks", title=article.title, published=article.published, fact=fact
+            )
+            return Answer(question, False, text, lang)
         chosen = max(
-            (p for p, c in zip(passages, coverage, strict=True) if c >= top - FIT_TOLERANCE),
+            holding or candidates,
             key=lambda p: (
-                fits(kind, p.text, query.corrected, lang),
-                round(coverage[p.position], 3),
+                round(own[p.position], 3),
+                round(near[p.position], 3),
                 not p.is_title,
                 scores.get(p.position, 0.0),
             ),
         )
         sentence = chosen.text
-        lines = [
-            line for line in [lead(kind, lang, query.corrected, article, sentence, query)] if line
-        ]
+        lines = [line for line in [kind.lead(asked, article, sentence)] if line]
         lines.append(render(lang, "quote", sentence=sentence))
         lines.append(
             render(

@@ -1,0 +1,39 @@
+"""How long: an agreement's term, how long something takes, since when."""
+
+from __future__ import annotations
+
+import re
+
+from answers.kinds.base import NUMBER_WORDS, ZH_NUMERAL, Asked, QuestionKind
+from answers.templates import render
+from corpus.model import Article
+
+_DURATION = re.compile(
+    rf"\b(?:\d+|{NUMBER_WORDS}|a|an)[- ](?:years?|months?|weeks?|days?)\b"
+    r"|\b(?:since|until|till|through|by)\s+(?:the end of\s+)?(?:19|20)\d{2}\b"
+    r"|\b(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)\d{2}\b"
+    rf"|{ZH_NUMERAL}+(?:年|个月|周|天)(?:内|时间|之内)?|自?(?:19|20)\d{{2}}年(?:以来|起)"
+    r"|(?:19|20)\d{2}\s*[-–至到]\s*(?:19|20)\d{2}年?",
+    re.IGNORECASE,
+)
+
+
+def _lead(asked: Asked, article: Article, text: str) -> str | None:
+    found = _DURATION.search(text)
+    return render(asked.lang, "duration", duration=found.group().strip()) if found else None
+
+
+KIND = QuestionKind(
+    name="duration",
+    asks={
+        "en": re.compile(
+            r"\bhow long\b|\bfor how many (years|months)\b|\bduration\b|\bterm of\b"
+            r"|\bvalid (for|until)\b|\bexpire|\bwhat years\b|\bwhich years\b|\bsince when\b"
+        ),
+        "zh": re.compile(r"多长时间|多久|期限|有效期|几年|多少年|哪几年|从什么时候"),
+    },
+    holds=lambda text, asked: _DURATION.search(text) is not None,
+    lead=_lead,
+    fact={"en": "how long", "zh": "期限"},
+    required=True,
+)

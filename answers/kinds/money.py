@@ -1,0 +1,40 @@
+"""How much money: a sum, a price or a rate."""
+
+from __future__ import annotations
+
+import re
+
+from answers.kinds.base import Asked, QuestionKind
+from answers.templates import render
+from corpus.model import Article
+
+_AMOUNT = re.compile(
+    r"(?:[$¥€£]|US\$|RMB|CNY|USD)\s*\d[\d,.]*(?:\s*(?:billion|million|thousand|bn|m))?"
+    r"|\b\d[\d,.]*\s*(?:billion|million|thousand)?\s*(?:yuan|dollars|euros|renminbi|rmb)\b"
+    r"|\b\d[\d,.]*\s*(?:percent|per cent|%)"
+    r"|\d[\d,.]*\s*(?:万亿|亿|万|千)?\s*(?:元|美元|人民币)|\d[\d,.]*(?:万亿|亿)"
+    r"|\d[\d,.]*\s*%",
+    re.IGNORECASE,
+)
+
+
+def _lead(asked: Asked, article: Article, text: str) -> str | None:
+    found = _AMOUNT.search(text)
+    return render(asked.lang, "amount", amount=found.group().strip()) if found else None
+
+
+KIND = QuestionKind(
+    name="money",
+    asks={
+        "en": re.compile(
+            r"\bhow much (money|funding|capital|investment|will .* (invest|pay|spend|cost))"
+            r"|\bhow much\b.*\b(invest\w*|cost\w*|pay\w*|spend\w*|worth|fund\w*|money)\b"
+            r"|\b(interest rates?|registered capital|budget|price|fees?|sum|amount of money)\b"
+        ),
+        "zh": re.compile(r"多少钱|金额|投资多少|注册资本|利率|资金|多少亿|多少万|价格|费用|投资额"),
+    },
+    holds=lambda text, asked: _AMOUNT.search(text) is not None,
+    lead=_lead,
+    fact={"en": "how much money", "zh": "金额"},
+    required=True,
+)

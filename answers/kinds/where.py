@@ -1,0 +1,46 @@
+"""Where something happened or is: a place."""
+
+from __future__ import annotations
+
+import re
+
+from answers.kinds.base import QuestionKind
+from answers.templates import render
+
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+# "in Changchun", "at Bangchui Garden Hotel", "based in Chengdu, Sichuan", "headquartered in".
+_PLACE = re.compile(
+    rf"\b(?:in|at|based in|headquartered in)\s+(?:the\s+)?(?!(?:{_MONTHS})\b)"
+    r"((?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|of|de))*)"
+)
+_PLACE_ZH = re.compile(
+    r"(?:在|于|於|位于|位於|总部在|總部在|总部位于)"
+    r"([\u4e00-\u9fff]{2,8}?)(?:签署|签订|簽署|簽訂|举行|舉行|会见|會見|召开|出席|，|。|、)"
+)
+_NOT_PLACES = frozenset({"Recently", "China Post", "The", "This"})
+
+
+def place(text: str) -> str | None:
+    """The first place a passage names, or None."""
+    for pattern in (_PLACE, _PLACE_ZH):
+        for found in pattern.finditer(text):
+            if found.group(1) not in _NOT_PLACES:
+                return found.group(1)
+    return None
+
+
+KIND = QuestionKind(
+    name="where",
+    asks={
+        "en": re.compile(
+            r"\bwhere\b|\b(what|which) (city|place|province|venue|location|country)\b"
+            r"|\bheadquarter|\bbased\b|\b(city|venue|location)\b"
+        ),
+        "zh": re.compile(r"哪里|在哪|何地|哪儿|什么地方|哪个城市|哪座城市|地点|城市|总部|何处"),
+    },
+    holds=lambda text, asked: place(text) is not None,
+    lead=lambda asked, article, text: (
+        render(asked.lang, "where", place=found) if (found := place(text)) else None
+    ),
+    fact={"en": "the place", "zh": "地点"},
+)
