@@ -13,6 +13,7 @@ from answers.expand import Concept, Query, data_rows
 from answers.templates import format_date, render
 from answers.translate import join
 from corpus.agreements import AgreementEntry
+from corpus.partners import PartnerKind, partner_kind, partner_of
 from retrieval.tokenize import has_han, tokenize
 
 MAX_LISTED = 5
@@ -134,19 +135,19 @@ def select(
     asked: AggregateQuestion,
     entries: Sequence[AgreementEntry],
     mentions: Callable[[AgreementEntry], bool],
-    partner_kind: Callable[[AgreementEntry], str],
+    partner_kinds: Callable[[AgreementEntry], frozenset[str]],
 ) -> Selection:
     """The entries that pass every filter of the question.
 
     `mentions` says whether an entry matches the question's names and topic (its parties,
-    areas or article text); `partner_kind` gives the kind of an entry's partner.
+    areas or article text); `partner_kinds` gives the kinds of an entry's partner.
     """
     chosen = [
         e
         for e in entries
         if (asked.year is None or _year_of(e) == asked.year)
         and (not asked.memorandum or _MOU.search(e.kind.lower()))
-        and (not asked.partner_kinds or partner_kind(e) in asked.partner_kinds)
+        and (not asked.partner_kinds or partner_kinds(e) & set(asked.partner_kinds))
         and mentions(e)
     ]
     chosen.sort(key=lambda e: (e.signed_on or e.published, e.published), reverse=True)
@@ -157,12 +158,23 @@ def select(
     return Selection(asked, tuple(chosen))
 
 
-def partner_kind_of(entry: AgreementEntry) -> str:
-    """The kind of the entry's partner: its first party that is not China Post's side."""
-    from corpus.partners import is_china_post, partner_kind
+def partner_kinds_of(entry: AgreementEntry) -> frozenset[str]:
+    """The kinds of the entry's partner: corpus.partners' kind, and "city" or "province"
+    for a government by what its name says."""
+    partner = partner_of(entry.parties)
+    if partner is None:
+        return frozenset()
+    kind = partner_kind(partner)
+    if kind is not PartnerKind.GOVERNMENT:
+        return frozenset({kind.value})
+    local = {name for name, pattern in _LOCAL_GOVERNMENT.items() if pattern.search(partner)}
+    return frozenset({kind.value, *local})
 
-    others = [p for p in entry.parties if not is_china_post(p)] or list(entry.parties[1:])
-    return partner_kind(others[0]) if others else "other"
+
+_LOCAL_GOVERNMENT = {
+    "city": re.compile(r"\b(?:municipal|city|municipality)\b|市", re.IGNORECASE),
+    "province": re.compile(r"\b(?:provincial|province)\b|省", re.IGNORECASE),
+}
 
 
 def _year_of(entry: AgreementEntry) -> int:

@@ -21,7 +21,7 @@ from answers.aggregates import (
     AggregateQuestion,
     aggregate_question,
     describe,
-    partner_kind_of,
+    partner_kinds_of,
     select,
     topic_concepts,
 )
@@ -229,7 +229,7 @@ class Answerer:
             text = article_matches(self.index, wanted, entry.article_id)
             return all(self._weigher.match(c, named if c.is_name else text) >= 0.5 for c in topic)
 
-        selection = select(asked, self.agreements, mentions, partner_kind_of)
+        selection = select(asked, self.agreements, mentions, partner_kinds_of)
         if not selection.entries:
             summary = self.summary(lang)
             return Answer(question, False, render(lang, "aggregate_none", summary=summary), lang)
