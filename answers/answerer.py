@@ -30,7 +30,7 @@ from answers.expand import Query, expand
 from answers.kinds import DEFAULT, Asked, QuestionKind, about_signing, kind_of
 from answers.model import Answer, Citation
 from answers.questions import SOFT_WORDS, question_lang
-from answers.ranking import article_matches, passage_coverage, rank_articles
+from answers.ranking import Ranker
 from answers.spelling import Speller
 from answers.templates import render
 from retrieval.index import Hit, Index
@@ -78,6 +78,7 @@ class Answerer:
         self.agreements: list[AgreementEntry] = list_agreements(self.articles)
         self._by_id = {a.id: a for a in self.articles}
         self._weigher = Weigher(index.idf, index.unseen_idf())
+        self._ranker = Ranker(index, self.articles)
 
     @classmethod
     def load(
@@ -180,7 +181,7 @@ class Answerer:
         coverage = QueryCoverage(self._weigher, query)
         article_ids = None if about is None else {about}
         hits = self.index.search(query.terms, k=SEARCH_DEPTH, article_ids=article_ids)
-        ranked = rank_articles(self.index, coverage, hits, about, self._published)
+        ranked = self._ranker.rank(coverage, hits, about)
         if not ranked:
             return None
         kind = kind_of(query.corrected, lang)
@@ -226,7 +227,7 @@ class Answerer:
 
         def mentions(entry: AgreementEntry) -> bool:
             named = frozenset(tokenize(" ".join((entry.title, *entry.parties))))
-            text = article_matches(self.index, wanted, entry.article_id)
+            text = self._ranker.article_matches(wanted, entry.article_id)
             return all(self._weigher.match(c, named if c.is_name else text) >= 0.5 for c in topic)
 
         selection = select(asked, self.agreements, mentions, partner_kinds_of)
@@ -261,9 +262,6 @@ class Answerer:
     def _speller(self) -> Speller:
         return Speller(self.index.word_counts(), question_words=SOFT_WORDS)
 
-    def _published(self, article_id: str) -> str:
-        return self._by_id[article_id].published
-
     def _names_fit(self, found: _Found, article: Article) -> bool:
         """Every place or organisation the question names is in the article.
 
@@ -277,7 +275,7 @@ class Answerer:
             parties = " ".join(article.agreement.parties) if article.agreement else ""
             terms = frozenset(tokenize(f"{article.title} {parties}"))
         else:
-            terms = article_matches(self.index, coverage.terms, article.id)
+            terms = self._ranker.article_matches(coverage.terms, article.id)
         return all(self._weigher.match(c, terms) >= 0.5 for c in names)
 
     def _compose(self, found: _Found, article: Article) -> Answer:
@@ -299,12 +297,14 @@ class Answerer:
         }
         rows = self.index.rows(article.id)
         passages = [self.index.passages[i] for i in rows]
-        near = [passage_coverage(self.index, found.coverage, rows, p.position) for p in passages]
+        near = [
+            self._ranker.passage_coverage(found.coverage, article.id, p.position) for p in passages
+        ]
         own = [found.coverage(self.index.terms(i)) for i in rows]
         top = max(near)
         candidates = [p for p, c in zip(passages, near, strict=True) if c >= top - FIT_TOLERANCE]
         holding = [p for p in candidates if kind.holds(p.text, asked)]
-        if kind.required and not holding:
+        if kind.needs_fact(asked) and not holding:
             fact = kind.fact.get(lang, kind.fact.get("en", ""))
             text = render(
                 lang, "lacks", title=article.title, published=article.published, fact=fact

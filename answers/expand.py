@@ -165,19 +165,24 @@ def _word_concepts(
         alternatives.extend(synonyms.get((term,), ()))
         soft = term in _soft_terms() or (len(term) == 1 and term.isalpha())  # "w/"
         fixed = correct(word) if correct is not None and not soft else None
+        named = (capitalised and word[:1].isupper()) or (len(word) > 1 and word.isupper())
         if fixed is not None:
             fixed_terms = tuple(tokenize(fixed))
-            if not fixed_terms or fixed.lower() in SOFT_WORDS:
+            if (not fixed_terms or fixed.lower() in SOFT_WORDS) and named:
+                # A name is never read as a question word ("SAIC" is not "said").
+                fixed = None
+            elif not fixed_terms or fixed.lower() in SOFT_WORDS:
                 # A misspelt question word ("wen" for "when") only says what is asked.
                 yield Concept(word, ((term,),), soft=True, fixed=fixed)
                 continue
-            alternatives.append(fixed_terms)
-            alternatives.extend(synonyms.get(fixed_terms, ()))
+            else:
+                alternatives.append(fixed_terms)
+                alternatives.extend(synonyms.get(fixed_terms, ()))
         yield Concept(
             word,
             tuple(dict.fromkeys(a for a in alternatives if a)),
             soft=soft,
-            is_name=capitalised and word[:1].isupper(),
+            is_name=named,
             fixed=fixed,
         )
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Sequence
 
 from answers.abstain import Evidence, QueryCoverage
+from corpus.model import Article
 from retrieval.index import Hit, Index
 
 # An answer may spread over neighbouring sentences: a passage is also read with this many
@@ -14,63 +15,67 @@ WINDOW = 1
 WINDOW_PENALTY = 0.15
 
 
-def passage_coverage(
-    index: Index, coverage: QueryCoverage, rows: list[int], position: int
-) -> float:
-    """How well the passage at `position` matches: alone (with the title) or in its window."""
-    title = index.terms(rows[0])
-    own = coverage(index.terms(rows[position]) | title)
-    low, high = max(1, position - WINDOW), min(len(rows) - 1, position + WINDOW)
-    window = title.union(*(index.terms(rows[at]) for at in range(low, high + 1)))
-    return max(own, coverage(window | index.terms(rows[position])) - WINDOW_PENALTY)
+class Ranker:
+    """Reads the articles of an index as a question's evidence."""
+
+    def __init__(self, index: Index, articles: Sequence[Article]) -> None:
+        self.index = index
+        self._published = {a.id: a.published for a in articles}
+        # What an article is about includes its years: "the 2014 deal" is one from 2014.
+        self._years = {a.id: _years(a) for a in articles}
+
+    def heading(self, article_id: str) -> frozenset[str]:
+        """The terms of the article's title and of its years."""
+        rows = self.index.rows(article_id)
+        return self.index.terms(rows[0]) | self._years.get(article_id, frozenset())
+
+    def passage_coverage(self, coverage: QueryCoverage, article_id: str, position: int) -> float:
+        """How well the passage at `position` matches: alone or in its window, with the
+        article's heading."""
+        index, rows = self.index, self.index.rows(article_id)
+        heading = self.heading(article_id)
+        own = coverage(index.terms(rows[position]) | heading)
+        low, high = max(1, position - WINDOW), min(len(rows) - 1, position + WINDOW)
+        window = heading.union(*(index.terms(rows[at]) for at in range(low, high + 1)))
+        return max(own, coverage(window | index.terms(rows[position])) - WINDOW_PENALTY)
+
+    def article_matches(self, terms: frozenset[str], article_id: str) -> frozenset[str]:
+        """Which of `terms` the article has: in some passage or its heading."""
+        term_sets = map(self.index.terms, self.index.rows(article_id))
+        found = frozenset().union(*(terms & passage for passage in term_sets))
+        return found | (terms & self.heading(article_id))
+
+    def rank(self, coverage: QueryCoverage, hits: list[Hit], only: str | None) -> list[Evidence]:
+        """The articles of `hits` (or just `only`), best first, with their coverage."""
+        best_passage: dict[str, float] = {}
+        top_score: dict[str, float] = {}
+        for hit in hits:
+            aid = hit.passage.article_id
+            near = self.passage_coverage(coverage, aid, hit.passage.position)
+            best_passage[aid] = max(best_passage.get(aid, 0.0), near)
+            top_score.setdefault(aid, hit.score)
+        if only is not None:
+            best_passage.setdefault(only, 0.0)
+            top_score.setdefault(only, 0.0)
+        evidence = [
+            Evidence(aid, cov, coverage(self.article_matches(coverage.terms, aid)))
+            for aid, cov in best_passage.items()
+        ]
+        # Among equals, the article whose title fits the question, then the most recent.
+        return sorted(
+            evidence,
+            key=lambda e: (
+                round(e.strength, 2),
+                coverage(self.heading(e.article_id)),
+                self._published[e.article_id],
+                top_score[e.article_id],
+            ),
+            reverse=True,
+        )
 
 
-def article_matches(index: Index, terms: frozenset[str], article_id: str) -> frozenset[str]:
-    """Which of `terms` some passage of the article has."""
-    term_sets = map(index.terms, index.rows(article_id))
-    return frozenset().union(*(terms & passage for passage in term_sets))
-
-
-def rank_articles(
-    index: Index,
-    coverage: QueryCoverage,
-    hits: list[Hit],
-    only: str | None,
-    published: Callable[[str], str],
-) -> list[Evidence]:
-    """The articles of `hits` (or just `only`), best first, with their coverage."""
-    best_passage: dict[str, float] = {}
-    top_score: dict[str, float] = {}
-    for hit in hits:
-        aid = hit.passage.article_id
-        near = passage_coverage(index, coverage, index.rows(aid), hit.passage.position)
-        best_passage[aid] = max(best_passage.get(aid, 0.0), near)
-        top_score.setdefault(aid, hit.score)
-    if only is not None:
-        best_passage.setdefault(only, 0.0)
-        top_score.setdefault(only, 0.0)
-    evidence = [
-        Evidence(aid, cov, coverage(article_matches(index, coverage.terms, aid)))
-        for aid, cov in best_passage.items()
-    ]
-    return _sorted(evidence, index, coverage, published, top_score)
-
-
-def _sorted(
-    evidence: list[Evidence],
-    index: Index,
-    coverage: QueryCoverage,
-    published: Callable[[str], str],
-    top_score: Mapping[str, float],
-) -> list[Evidence]:
-    # Among equals, the article whose title fits the question, then the most recent.
-    return sorted(
-        evidence,
-        key=lambda e: (
-            round(e.strength, 2),
-            coverage(index.terms(index.rows(e.article_id)[0])),
-            published(e.article_id),
-            top_score[e.article_id],
-        ),
-        reverse=True,
-    )
+def _years(article: Article) -> frozenset[str]:
+    dates = [article.published]
+    if article.agreement and article.agreement.signed_on:
+        dates.append(article.agreement.signed_on)
+    return frozenset(day[:4] for day in dates)

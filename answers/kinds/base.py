@@ -41,7 +41,13 @@ class QuestionKind:
     lead: Callable[[Asked, Article, str], str | None] = lambda asked, article, text: None
     fact: dict[str, str] = field(default_factory=dict)
     about_agreement: bool = False
-    required: bool = False  # an article that holds no such fact does not answer
+    # An article that holds no such fact does not answer (for every question, or for those
+    # the callable picks).
+    required: bool | Callable[[Asked], bool] = False
+
+    def needs_fact(self, asked: Asked) -> bool:
+        """Whether the article must hold the fact for this question to be answered."""
+        return self.required(asked) if callable(self.required) else self.required
 
     def matches(self, question: str, lang: str) -> bool:
         """Whether the question asks this kind."""

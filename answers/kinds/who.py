@@ -6,7 +6,7 @@ import re
 
 from answers.compose import parties_phrase
 from answers.kinds.base import Asked, QuestionKind
-from answers.people import find_people, people_lead, people_question
+from answers.people import Role, find_people, people_lead, people_question
 from answers.templates import render
 from corpus.model import Article
 
@@ -31,7 +31,25 @@ def _lead(asked: Asked, article: Article, text: str) -> str | None:
 
 
 def _holds(text: str, asked: Asked) -> bool:
+    roles = people_question(asked.text).roles
+    if roles:
+        return _holder_of(roles, text)
     return bool(find_people(text)) or _names_a_person(text)
+
+
+def _holder_of(roles: tuple[Role, ...], text: str) -> bool:
+    """Whether `text` names someone with one of `roles` (a mayor, not a vice mayor)."""
+    if any(person.title in roles for person in find_people(text)):
+        return True
+    return any(
+        re.search(rf"(?<!副){re.escape(role.chinese)}[\u4e00-\u9fff]{{2,3}}", text)
+        for role in roles
+        if role.chinese and not role.chinese.startswith("副")
+    )
+
+
+def _asks_a_role(asked: Asked) -> bool:
+    return bool(people_question(asked.text).roles)
 
 
 # A name as Chinese articles give it: a title then two or three characters (董事长刘爱力),
@@ -60,4 +78,5 @@ KIND = QuestionKind(
     holds=_holds,
     lead=_lead,
     fact={"en": "who it was", "zh": "是谁"},
+    required=_asks_a_role,
 )
