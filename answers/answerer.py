@@ -176,6 +176,8 @@ class Answerer:
     ) -> _Found | None:
         """The question's concepts and its articles ranked best first; None if none fit."""
         query = query or expand(question, correct=self._correct)
+        kind = kind_of(query.corrected, lang)
+        query = kind.soften(query)
         if unknown_names(query, self._weigher) or not (query.hard or about is not None):
             return None
         coverage = QueryCoverage(self._weigher, query)
@@ -184,7 +186,6 @@ class Answerer:
         ranked = self._ranker.rank(coverage, hits, about)
         if not ranked:
             return None
-        kind = kind_of(query.corrected, lang)
         return _Found(question, lang, query, kind, coverage, hits, ranked)
 
     def _cite(self, found: _Found, position: int, *, followup: bool) -> Answer | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from answers.compose import parties_phrase
-from answers.kinds.base import Asked, QuestionKind
+from answers.kinds.base import Asked, QuestionKind, cue_words
 from answers.templates import format_date, render
 from answers.translate import to_chinese
 from corpus.model import Article
@@ -39,6 +39,9 @@ def _lead(asked: Asked, article: Article, text: str) -> str | None:
 
 KIND = QuestionKind(
     name="agreement",
+    cues=cue_words(
+        "agreement agreements deal deals kind type sort document sign signed 协议 文件 类型 签 签的"
+    ),
     asks={
         "en": re.compile(
             r"\bwhat (kind of |sort of |type of )?(agreements?|deals?|pacts?|contracts?|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from answers.compose import in_language
-from answers.kinds.base import Asked, QuestionKind
+from answers.kinds.base import Asked, QuestionKind, cue_words
 from answers.templates import render
 from corpus.model import Article
 
@@ -35,6 +35,11 @@ def _holds(text: str, asked: Asked) -> bool:
 
 KIND = QuestionKind(
     name="areas",
+    cues=cue_words(
+        "areas area fields field aspects sectors scope cover covers include "
+        "includes involve focus cooperate cooperation work together 领域 方面 范围 包括 "
+        "涉及 重点 合作"
+    ),
     asks={
         "en": re.compile(
             r"\b(what|which)\b.*\b(areas?|fields?|aspects?|sectors?|tasks?|projects|"

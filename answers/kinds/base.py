@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -49,6 +49,20 @@ class QuestionKind:
         """Whether the article must hold the fact for this question to be answered."""
         return self.required(asked) if callable(self.required) else self.required
 
+    # Words that only say what kind of fact is asked ("how long", "注册资本"): never count
+    # against an answer, as a question word does not.
+    cues: frozenset[str] = frozenset()
+
+    def soften(self, query: Query) -> Query:
+        """The query with this kind's cue words made soft (names are never softened)."""
+        concepts = tuple(
+            replace(c, soft=True)
+            if not c.is_name and (c.text.lower() in self.cues or c.terms <= self.cues)
+            else c
+            for c in query.concepts
+        )
+        return replace(query, concepts=concepts)
+
     def matches(self, question: str, lang: str) -> bool:
         """Whether the question asks this kind."""
         pattern = self.asks.get(lang)
@@ -81,3 +95,12 @@ def topic_found(text: str, asked: Asked) -> bool:
     terms = set(tokenize(text))
     topic = [c for c in asked.query.hard if not c.is_name]
     return all(any(set(alt) <= terms for alt in c.alternatives) for c in topic)
+
+
+def cue_words(text: str) -> frozenset[str]:
+    """A kind's cue words as written and as the tokenizer stems them (Chinese kept whole)."""
+    from retrieval.tokenize import has_han, tokenize
+
+    written = text.lower().split()
+    stems = {t for w in written if not has_han(w) for t in tokenize(w)}
+    return frozenset(written) | stems

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from answers.definitions import definition
-from answers.kinds.base import QuestionKind
+from answers.kinds.base import QuestionKind, cue_words
 
 DEFAULT = QuestionKind(
     name="definition",
@@ -24,6 +24,9 @@ _AIMS = re.compile(
 
 AIM = QuestionKind(
     name="aim",
+    cues=cue_words(
+        "aim aims goal goals purpose objective objectives why 目的 目标 为什么 为何 意义"
+    ),
     asks={
         "en": re.compile(r"\bwhy\b|\b(aims?|goals?|purposes?|objectives?|intended)\b"),
         "zh": re.compile(r"目的|目标|为什么|为何|旨在|意义|用意"),

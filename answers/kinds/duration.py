@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from answers.kinds.base import NUMBER_WORDS, ZH_NUMERAL, Asked, QuestionKind
+from answers.kinds.base import NUMBER_WORDS, ZH_NUMERAL, Asked, QuestionKind, cue_words
 from answers.templates import render
 from corpus.model import Article
 
@@ -25,6 +25,10 @@ def _lead(asked: Asked, article: Article, text: str) -> str | None:
 
 KIND = QuestionKind(
     name="duration",
+    cues=cue_words(
+        "long duration term valid expire expires years year since 多久 多长时间 期限 "
+        "有效期 几年 多少年"
+    ),
     asks={
         "en": re.compile(
             r"\bhow long\b|\bfor how many (years|months)\b|\bduration\b|\bterm of\b"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from answers.kinds.base import NUMBER_WORDS, ZH_NUMERAL, Asked, QuestionKind
+from answers.kinds.base import NUMBER_WORDS, ZH_NUMERAL, Asked, QuestionKind, cue_words
 from answers.templates import render
 from corpus.model import Article
 from retrieval.tokenize import has_han, tokenize
@@ -41,6 +41,7 @@ def _lead(asked: Asked, article: Article, text: str) -> str | None:
 
 KIND = QuestionKind(
     name="how_many",
+    cues=cue_words("many number count 多少 几"),
     asks={
         "en": re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b"),
         "zh": re.compile(r"多少|几[个项条家种座辆台所名]|几"),

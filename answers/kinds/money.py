@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from answers.kinds.base import Asked, QuestionKind
+from answers.kinds.base import Asked, QuestionKind, cue_words
 from answers.templates import render
 from corpus.model import Article
 
@@ -25,6 +25,11 @@ def _lead(asked: Asked, article: Article, text: str) -> str | None:
 
 KIND = QuestionKind(
     name="money",
+    cues=cue_words(
+        "much money cost costs price capital registered invest investing "
+        "investment amount sum fund funding budget rate interest 多少钱 金额 注册资本 资金 "
+        "投资 利率 费用 价格"
+    ),
     asks={
         "en": re.compile(
             r"\bhow much (money|funding|capital|investment|will .* (invest|pay|spend|cost))"

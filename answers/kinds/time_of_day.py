@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from answers.kinds.base import Asked, QuestionKind
+from answers.kinds.base import Asked, QuestionKind, cue_words
 from answers.templates import render
 from corpus.model import Article
 
@@ -22,6 +22,7 @@ def _lead(asked: Asked, article: Article, text: str) -> str | None:
 
 KIND = QuestionKind(
     name="time_of_day",
+    cues=cue_words("time hour hours clock 几点 时间"),
     asks={
         "en": re.compile(r"\bwhat time\b|\bat what hour\b|\bwhich hour\b|\bwhat hour\b"),
         "zh": re.compile(r"几点|几时|什么时间点|哪个时间点|几点钟"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from answers.kinds.base import Asked, QuestionKind, about_signing
+from answers.kinds.base import Asked, QuestionKind, about_signing, cue_words
 from answers.templates import format_date, render
 from corpus.model import Article
 
@@ -38,6 +38,7 @@ def _lead(asked: Asked, article: Article, text: str) -> str | None:
 
 KIND = QuestionKind(
     name="when",
+    cues=cue_words("when date day month year time 日期 时间 哪天 哪年 几月 几号 时候"),
     asks={
         "en": re.compile(
             r"\bwhen\b|\b(what|which) (date|day|month|year)\b|\bdate\b|\bhow long ago\b"

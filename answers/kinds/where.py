@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from answers.kinds.base import QuestionKind
+from answers.kinds.base import QuestionKind, cue_words
 from answers.templates import render
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -31,6 +31,10 @@ def place(text: str) -> str | None:
 
 KIND = QuestionKind(
     name="where",
+    cues=cue_words(
+        "where city place venue location located headquartered headquarters "
+        "based 地点 城市 总部 哪里 在哪 位于 地方"
+    ),
     asks={
         "en": re.compile(
             r"\bwhere\b|\b(what|which) (city|place|province|venue|location|country)\b"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from answers.compose import parties_phrase
-from answers.kinds.base import Asked, QuestionKind
+from answers.kinds.base import Asked, QuestionKind, cue_words
 from answers.people import Role, find_people, people_lead, people_question
 from answers.templates import render
 from corpus.model import Article
@@ -67,6 +67,10 @@ def _names_a_person(text: str) -> bool:
 
 KIND = QuestionKind(
     name="who",
+    cues=cue_words(
+        "who whom whose people person official officials leader leaders "
+        "executive executives name 谁 名字 哪位 领导 高管"
+    ),
     asks={
         "en": re.compile(
             r"\bwho(m|se)?\b|\bwhich (people|person|officials?|leaders?|executives?|"

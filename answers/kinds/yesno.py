@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from answers.kinds.base import Asked, QuestionKind, about_signing, topic_found
+from answers.kinds.base import Asked, QuestionKind, about_signing, cue_words, topic_found
 from answers.templates import render
 from corpus.model import Article
 
@@ -17,6 +17,10 @@ def _lead(asked: Asked, article: Article, text: str) -> str | None:
 
 KIND = QuestionKind(
     name="yesno",
+    cues=cue_words(
+        "sign signed signing agreement deal mou memorandum part include "
+        "included cover covered 签 签署 签订 协议 包括 包含 涉及"
+    ),
     asks={
         "en": re.compile(
             r"^\W*(is|are|was|were|does|do|did|has|have|had|will|would|can|could)\b(?!.*\bor\b)"

@@ -1,0 +1,119 @@
+"""Question kinds: each asks for a fact, checks the quoted passage holds it, and says when the
+article that is clearly the subject does not give it."""
+
+from __future__ import annotations
+
+import pytest
+
+from answers import Answerer
+from answers.expand import expand
+from answers.kinds import KINDS, Asked, kind_of
+from corpus.model import Agreement, Article
+from retrieval.index import Index
+
+NANXIA = Article(
+    id="nanxia",
+    title="China Post and Nanxia city sign strategic cooperation agreement",
+    source="Test Wire",
+    published="2024-08-21",
+    lang="en",
+    paragraphs=(
+        "Recently, China Post and the Nanxia Municipal Government signed a strategic "
+        "cooperation agreement in Nanxia. Vice Mayor He Wenbin signed for the city.",
+        "The two sides will cooperate in smart logistics parks, rural e-commerce and "
+        "inclusive finance. China Post will build 12 county-level delivery centres within "
+        "three years.",
+        "Ticketing services are not part of the plan.",
+    ),
+    origin="nanxia.txt",
+    agreement=Agreement(
+        ("China Post", "Nanxia Municipal Government"),
+        "strategic cooperation agreement",
+        None,
+        ("smart logistics parks", "rural e-commerce", "inclusive finance"),
+    ),
+)
+MEETING = Article(
+    id="meeting",
+    title="China Post chairman meets Belpochta delegation",
+    source="Test Wire",
+    published="2023-08-01",
+    lang="en",
+    paragraphs=(
+        "On July 28, China Post met a delegation of Belpochta in Beijing. The two sides "
+        "agreed to set up a working group on cross-border parcels.",
+    ),
+    origin="meeting.txt",
+    agreement=None,
+)
+
+
+@pytest.fixture(scope="module")
+def small() -> Answerer:
+    articles = [NANXIA, MEETING]
+    return Answerer(articles, Index.build(articles, engine="rank-bm25"))
+
+
+def test_every_kind_has_a_name_and_patterns_in_both_languages() -> None:
+    for kind in KINDS:
+        assert kind.name and set(kind.asks) == {"en", "zh"}
+
+
+def test_money_the_article_lacks_is_said_plainly(small: Answerer) -> None:
+    answer = small.answer("How much money will China Post invest in Nanxia's logistics parks?")
+    assert not answer.answered and not answer.citations
+    assert "does not give how much money" in answer.text
+    assert NANXIA.title in answer.text
+
+
+def test_duration_quotes_the_sentence_that_holds_it(small: Answerer) -> None:
+    answer = small.answer("How long will it take to build the Nanxia delivery centres?")
+    assert answer.answered and answer.text.startswith("three years.")
+
+
+def test_time_of_day_the_article_lacks(small: Answerer) -> None:
+    answer = small.answer("At what time was the Nanxia agreement signed?")
+    assert not answer.answered and "time of day" in answer.text
+
+
+def test_yes_no_answers_yes_with_the_sentence(small: Answerer) -> None:
+    answer = small.answer("Is rural e-commerce part of the Nanxia deal?")
+    assert answer.answered and answer.text.startswith("Yes.")
+
+
+def test_yes_no_on_a_meeting_says_no_agreement(small: Answerer) -> None:
+    answer = small.answer("Did China Post sign an agreement with Belpochta?")
+    assert answer.answered and "No agreement" in answer.text
+    assert [c.article_id for c in answer.citations] == ["meeting"]
+
+
+def test_role_question_needs_the_holder_not_a_deputy(small: Answerer) -> None:
+    assert not small.answer("Who is the mayor of Nanxia?").answered
+    answer = small.answer("Who is the vice mayor of Nanxia?")
+    assert answer.answered and "He Wenbin" in answer.text
+
+
+def test_how_many_names_the_count_and_what_is_counted(small: Answerer) -> None:
+    answer = small.answer("How many delivery centres will China Post build in Nanxia?")
+    assert answer.text.startswith("12 county-level delivery centres.")
+
+
+def test_kind_reads_the_corrected_question() -> None:
+    query = expand("How much money will they invest?")
+    kind = kind_of(query.corrected, "en")
+    assert kind.name == "money"
+    assert kind.needs_fact(Asked(query.corrected, "en", query))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("镇海 12个共配中心 几年建成", "duration"),
+        ("中国邮政集团有限公司注册资本多少？", "money"),
+        ("邮政和上汽的合作包括车辆运营吗？", "yesno"),
+        ("Jinlanhe 医药那份是什么类型的协议？", "agreement"),
+        ("江苏协议 签约地点", "where"),
+    ],
+)
+def test_chinese_questions_get_their_kind(question: str, kind: str) -> None:
+    assert kind_of(question, "zh").name == kind
