@@ -38,5 +38,11 @@ __all__ = ["DEFAULT", "KINDS", "Asked", "QuestionKind", "about_signing", "kind_o
 
 
 def kind_of(question: str, lang: str) -> QuestionKind:
-    """The kind of a question, from its wording alone (DEFAULT: "what is X" or any other)."""
-    return next((k for k in KINDS if k.matches(question, lang)), DEFAULT)
+    """The kind of a question, from its wording alone (DEFAULT: "what is X" or any other).
+
+    In English the kind asked first wins ("Which executives were there when …" asks who);
+    Chinese puts its question words anywhere, so there the registry's order decides.
+    """
+    found = [(k.position(question, lang), i, k) for i, k in enumerate(KINDS)]
+    matching = [(at if lang == "en" else 0, i, k) for at, i, k in found if at is not None]
+    return min(matching, key=lambda m: m[:2])[2] if matching else DEFAULT

@@ -65,8 +65,13 @@ class QuestionKind:
 
     def matches(self, question: str, lang: str) -> bool:
         """Whether the question asks this kind."""
+        return self.position(question, lang) is not None
+
+    def position(self, question: str, lang: str) -> int | None:
+        """Where in the question this kind is asked, or None if it is not."""
         pattern = self.asks.get(lang)
-        return pattern is not None and pattern.search(question.lower()) is not None
+        found = pattern.search(question.lower()) if pattern is not None else None
+        return None if found is None else found.start()
 
     def __repr__(self) -> str:
         return f"<kind {self.name}>"

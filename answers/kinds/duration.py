@@ -10,7 +10,7 @@ from corpus.model import Article
 
 _DURATION = re.compile(
     rf"\b(?:\d+|{NUMBER_WORDS}|a|an)[- ](?:years?|months?|weeks?|days?)\b"
-    r"|\b(?:since|until|till|through|by)\s+(?:the end of\s+)?(?:19|20)\d{2}\b"
+    r"|\b(?:since|until|till|through|by|in)\s+(?:the end of\s+)?(?:19|20)\d{2}\b"
     r"|\b(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)\d{2}\b"
     rf"|{ZH_NUMERAL}+(?:年|个月|周|天)(?:内|时间|之内)?|自?(?:19|20)\d{{2}}年(?:以来|起)"
     r"|(?:19|20)\d{2}\s*[-–至到]\s*(?:19|20)\d{2}年?",

@@ -37,7 +37,9 @@ KIND = QuestionKind(
     ),
     asks={
         "en": re.compile(
-            r"\bwhere\b|\b(what|which) (city|place|province|venue|location|country)\b"
+            # "where" asks at the start or before a verb, not in "the ceremony where they …"
+            r"^\W*where\b|\bwhere (is|are|was|were|did|do|does|will|would|has|have|exactly)\b"
+            r"|\b(what|which) (city|place|province|venue|location|country)\b"
             r"|\bheadquarter|\bbased\b|\b(city|venue|location)\b"
         ),
         "zh": re.compile(r"哪里|在哪|何地|哪儿|什么地方|哪个城市|哪座城市|地点|城市|总部|何处"),
