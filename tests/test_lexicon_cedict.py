@@ -15,7 +15,7 @@ from answers.lexicon.cedict import (
     segment,
     zh_to_en,
 )
-from answers.lexicon.table import LexiconError, parse_table
+from answers.lexicon.table import LexiconError, SortedTable, read_table
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -96,9 +96,13 @@ def test_en_to_zh_of_an_unknown_phrase_is_empty() -> None:
     assert en_to_zh("qwertyuiop") == ()
 
 
+def _forget_what_was_loaded() -> None:
+    for loaded in (cedict._zh, cedict._en, cedict._traditional, cedict._entry):
+        loaded.cache_clear()
+
+
 def test_en_to_zh_loads_only_the_english_side() -> None:
-    cedict._zh.cache_clear()
-    cedict._en.cache_clear()
+    _forget_what_was_loaded()
     en_to_zh("agriculture")
     assert cedict._zh.cache_info().currsize == 0
     zh_to_en("农业")
@@ -129,11 +133,49 @@ def test_segment_keeps_traditional_and_latin_runs() -> None:
     assert segment("中國郵政 EMS 2021年") == ["中國郵政", "EMS 2021", "年"]
 
 
-def test_parse_table_reads_keys_then_values() -> None:
-    assert parse_table("2\na\nb\nx\ny\n") == {"a": "x", "b": "y"}
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("a", "1"), ("ab", "2"), ("b", "3"), ("农业", "4"), ("aa", None), ("c", None), ("", None)],
+)
+def test_sorted_table_finds_each_key(key: str, value: str | None) -> None:
+    table = SortedTable("a\t1\nab\t2\nb\t3\n农业\t4\n".encode())
+    assert table.get(key) == value
 
 
-@pytest.mark.parametrize("text", ["two\na\nx\n", "3\na\nb\nx\n"])
-def test_parse_table_rejects_a_broken_file(text: str) -> None:
-    with pytest.raises(LexiconError, match=r"cedict_zh\.txt"):
-        parse_table(text, "cedict_zh.txt")
+def test_sorted_table_empty() -> None:
+    assert SortedTable(b"").get("a") is None
+
+
+@pytest.mark.parametrize("data", [b"a\t1\nb\t2", b"a\t1\nb2\nc\t3\n"])
+def test_sorted_table_rejects_a_broken_file(data: bytes) -> None:
+    with pytest.raises(LexiconError, match=r"cedict_zh\.tsv"):
+        SortedTable(data, "cedict_zh.tsv").get("b")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "cedict_zh.tsv",
+        "cedict_en.tsv",
+        "cedict_traditional.tsv",
+        "surnames.tsv",
+        "wordnet_synonyms.tsv",
+        "lemma_exceptions.tsv",
+    ],
+)
+def test_shipped_tables_are_sorted_and_unique(name: str) -> None:
+    keys = [key for key, _ in read_table(name).items()]
+    assert keys and all(keys) and keys == sorted(set(keys))
+
+
+def test_simplified_lookups_leave_the_traditional_table_unloaded() -> None:
+    _forget_what_was_loaded()
+    zh_to_en("农业")
+    segment("中国邮政和刘爱力签了什么协议")
+    assert cedict._traditional.cache_info().currsize == 0
+    zh_to_en("農業")
+    assert cedict._traditional.cache_info().currsize == 1
+
+
+def test_no_headword_is_longer_than_longest_match_looks() -> None:
+    assert max(len(key) for key, _ in cedict._zh().items()) <= cedict.LONGEST_HEADWORD

@@ -8,6 +8,7 @@ from answers.lexicon import (
     is_function_word,
     lemma,
     pinyin_spellings,
+    surname_of,
     synonyms,
     translate_word,
 )
@@ -101,3 +102,10 @@ def test_translate_word_cuts_an_unknown_compound() -> None:
     assert [part.word for part in found.parts] == ["农业", "农村", "部"]
     assert "agriculture" in found.parts[0].english
     assert found.english == () and not found.is_name
+
+
+@pytest.mark.parametrize(
+    ("name", "surname"), [("刘爱力", "刘"), ("欧阳修", "欧阳"), ("雄安", None)]
+)
+def test_surname_of(name: str, surname: str | None) -> None:
+    assert surname_of(name) == surname

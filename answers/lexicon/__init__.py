@@ -11,7 +11,7 @@ from answers.lexicon.cedict import (
     zh_to_en,
 )
 from answers.lexicon.function_words import is_function_word
-from answers.lexicon.pinyin_names import pinyin_spellings
+from answers.lexicon.pinyin_names import pinyin_spellings, surname_of
 from answers.lexicon.wordnet import lemma, synonyms
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "longest_match",
     "pinyin_spellings",
     "segment",
+    "surname_of",
     "synonyms",
     "translate_word",
     "zh_to_en",

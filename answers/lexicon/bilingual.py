@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from answers.lexicon.cedict import in_dictionary, is_name, segment, zh_to_en
 from answers.lexicon.function_words import is_function_word
-from answers.lexicon.pinyin_names import pinyin_spellings, surnames
+from answers.lexicon.pinyin_names import pinyin_spellings, surname_of
 
 _LONGEST_PERSON = 3  # 刘爱力; longer unknown words are rarely a person's name
 
@@ -39,7 +39,6 @@ def translate_word(word: str) -> Translation:
     spellings = pinyin_spellings(word)
     if len(pieces) > 1 and any(len(piece) > 1 and in_dictionary(piece) for piece in pieces):
         parts = tuple(translate_word(piece) for piece in pieces)
-        starts_with_surname = word[:1] in surnames() or word[:2] in surnames()
-        person = starts_with_surname and len(word) <= _LONGEST_PERSON
+        person = surname_of(word) is not None and len(word) <= _LONGEST_PERSON
         return Translation(word, parts=parts, spellings=spellings if person else ())
     return Translation(word, spellings, is_name=bool(spellings), spellings=spellings)

@@ -1,45 +1,54 @@
 """CC-CEDICT, the Chinese-English dictionary: glosses, names and the longest headword.
 
-The data (data/cedict_zh.txt, data/cedict_en.txt; CC BY-SA 4.0, see
-data/LICENSE-CC-CEDICT.txt) is derived by scripts/derive_cedict.py and loaded once, on the
-first lookup: the Chinese side when a Chinese word is looked up, the English side only when
-an English word is. Simplified and Traditional headwords both work.
+The data (data/cedict_*; CC BY-SA 4.0, see data/LICENSE-CC-CEDICT.txt) is derived by
+scripts/derive_cedict.py and loaded once, on first use, in parts: the Simplified headwords
+when a Chinese word is looked up, the Traditional ones only for a word with a character that
+only Traditional Chinese has, the English side only when an English phrase is looked up.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from answers.lexicon.table import read_table
+from answers.lexicon.table import SortedTable, read_lines, read_table
 
 _NAME = "*"  # the value of a name starts with it
-_SEE = "="  # a Traditional headword's value: "=" and its Simplified form
+# scripts/derive_cedict.py leaves longer headwords out: no match is looked for beyond.
+LONGEST_HEADWORD = 12
 _SEPARATOR = "/"
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LEADING = re.compile(r"^(?:to|the|a|an)\s+")
 
 
 @cache
-def _zh() -> dict[str, str]:
-    return read_table("cedict_zh.txt")
+def _zh() -> SortedTable:
+    return read_table("cedict_zh.tsv")
 
 
 @cache
-def _en() -> dict[str, str]:
-    return read_table("cedict_en.txt")
+def _traditional() -> SortedTable:
+    return read_table("cedict_traditional.tsv")
 
 
 @cache
-def _longest_headword() -> int:
-    return max(map(len, _zh()))
+def _traditional_chars() -> frozenset[str]:
+    return frozenset("".join(read_lines("cedict_traditional_chars.txt")))
 
 
+@cache
+def _en() -> SortedTable:
+    return read_table("cedict_en.tsv")
+
+
+@lru_cache(maxsize=8192)
 def _entry(word: str) -> str:
-    value = _zh().get(word, "")
-    if value.startswith(_SEE):
-        value = _zh().get(value[1:], "")
-    return value
+    value = _zh().get(word)
+    if value is not None:
+        return value
+    if any(ch in _traditional_chars() for ch in word):
+        return _zh().get(_traditional().get(word) or "") or ""
+    return ""
 
 
 def in_dictionary(word: str) -> bool:
@@ -65,7 +74,7 @@ def en_to_zh(phrase: str) -> tuple[str, ...]:
     frequencies); at most eight. Case, spacing and a leading "to"/"the"/"a" do not matter.
     """
     key = _LEADING.sub("", " ".join(phrase.lower().split()))
-    value = _en().get(key, "")
+    value = _en().get(key) or ""
     return tuple(value.split(_SEPARATOR)) if value else ()
 
 
@@ -81,9 +90,8 @@ def longest_match(text: str, start: int = 0) -> int:
     """The length of the longest headword that text has at start; 0 when none starts there."""
     if not 0 <= start < len(text):
         return 0
-    table = _zh()
-    for length in range(min(_longest_headword(), len(text) - start), 0, -1):
-        if text[start : start + length] in table:
+    for length in range(min(LONGEST_HEADWORD, len(text) - start), 0, -1):
+        if _entry(text[start : start + length]):
             return length
     return 0
 

@@ -1,33 +1,42 @@
-"""English spellings of Chinese names through their pinyin (pypinyin), as news writes them.
+"""English spellings of Chinese names through their pinyin, as news writes them.
 
 For names CC-CEDICT lacks, such as people's (刘爱力 -> "liu aili"): the surname apart, the
-given name's syllables joined. Surnames, with their readings as surnames (单 -> "shan",
-曾 -> "zeng"), come from CC-CEDICT's "surname X" entries (data/surnames.tsv, CC BY-SA 4.0).
+given name's syllables joined. Each character's commonest reading comes from pypinyin
+(data/pinyin_chars.tsv, derived by scripts/derive_pinyin.py; MIT), surnames with their
+readings as surnames (单 -> "shan", 曾 -> "zeng") from CC-CEDICT's "surname X" entries
+(data/surnames.tsv; CC BY-SA 4.0).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from answers.lexicon.table import read_lines
+from answers.lexicon.table import SortedTable, read_table
 
 _LONGEST_NAME = 4  # a surname of up to two characters and a given name of up to two
 
 
 @cache
-def surnames() -> dict[str, str]:
-    """Chinese surnames and their pinyin: {"刘": "liu", "欧阳": "ouyang"}."""
-    return dict(line.split("\t", 1) for line in read_lines("surnames.tsv"))
+def _surnames() -> SortedTable:
+    return read_table("surnames.tsv")
 
 
-def _syllables(han: str) -> list[str]:
-    from pypinyin import Style, lazy_pinyin  # loaded only when a name needs spelling
+@cache
+def _readings() -> SortedTable:
+    return read_table("pinyin_chars.tsv")
 
-    return [s.replace("ü", "u") for s in lazy_pinyin(han, style=Style.NORMAL, v_to_u=True)]
+
+def surname_of(name: str) -> str | None:
+    """The surname a Chinese name starts with (two characters before one), or None."""
+    for length in (2, 1):
+        if len(name) > length and name[:length] in _surnames():
+            return name[:length]
+    return None
 
 
-def _is_han(text: str) -> bool:
-    return bool(text) and all("\u3400" <= ch <= "\u9fff" for ch in text)
+def _syllables(han: str) -> list[str] | None:
+    readings = [_readings().get(ch) for ch in han]
+    return None if None in readings else [r for r in readings if r]
 
 
 def pinyin_spellings(han: str) -> tuple[str, ...]:
@@ -38,13 +47,14 @@ def pinyin_spellings(han: str) -> tuple[str, ...]:
     ("xiong an", "xiongan"). () for text that is not two to four Han characters. Use it
     for words the dictionary lacks: CC-CEDICT's own gloss of a name is better.
     """
-    if not _is_han(han) or not 2 <= len(han) <= _LONGEST_NAME:
+    if not 2 <= len(han) <= _LONGEST_NAME:
         return ()
-    known = surnames()
-    for length in (2, 1):
-        surname, given = han[:length], han[length:]
-        if surname in known and given:
-            joined_given = "".join(_syllables(given))
-            return (f"{known[surname]} {joined_given}", f"{known[surname]}{joined_given}")
     syllables = _syllables(han)
+    if syllables is None:
+        return ()
+    surname = surname_of(han)
+    if surname is not None:
+        given = "".join(syllables[len(surname) :])
+        spelt = _surnames().get(surname)
+        return (f"{spelt} {given}", f"{spelt}{given}")
     return (" ".join(syllables), "".join(syllables))

@@ -1,6 +1,6 @@
 """English synonyms and irregular lemmas from Princeton WordNet 3.0.
 
-data/wordnet_synonyms.txt and data/lemma_exceptions.tsv are derived from Debian's
+data/wordnet_synonyms.tsv and data/lemma_exceptions.tsv are derived from Debian's
 wordnet-base database by scripts/derive_wordnet_synonyms.py (WordNet licence:
 data/LICENSE-WordNet.txt) and loaded once, on first use.
 """
@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from functools import cache
 
-from answers.lexicon.table import read_lines, read_table
+from answers.lexicon.table import SortedTable, read_table
 
 _SEPARATOR = "|"
 
 
 @cache
-def _synonyms() -> dict[str, str]:
-    return read_table("wordnet_synonyms.txt")
+def _synonyms() -> SortedTable:
+    return read_table("wordnet_synonyms.tsv")
 
 
 @cache
-def _exceptions() -> dict[str, str]:
-    return dict(line.split("\t", 1) for line in read_lines("lemma_exceptions.tsv"))
+def _exceptions() -> SortedTable:
+    return read_table("lemma_exceptions.tsv")
 
 
 def _key(word: str) -> str:
@@ -34,7 +34,7 @@ def synonyms(word: str) -> tuple[str, ...]:
     Lowercase; multi-word synonyms spaced ("business deal"). Only the first sense of each part
     of speech, and the second when nearly as common, so rare readings stay out.
     """
-    value = _synonyms().get(_key(word), "")
+    value = _synonyms().get(_key(word))
     return tuple(value.split(_SEPARATOR)) if value else ()
 
 
@@ -45,4 +45,4 @@ def lemma(word: str) -> str:
     as it is, lowercased. A form listed for several parts of speech takes the verb's lemma.
     """
     key = _key(word)
-    return _exceptions().get(key, key)
+    return _exceptions().get(key) or key

