@@ -179,3 +179,29 @@ def test_simplified_lookups_leave_the_traditional_table_unloaded() -> None:
 
 def test_no_headword_is_longer_than_longest_match_looks() -> None:
     assert max(len(key) for key, _ in cedict._zh().items()) <= cedict.LONGEST_HEADWORD
+
+
+@pytest.mark.parametrize(
+    ("key", "found"),
+    [
+        ("a", ("a", "1")),
+        ("aa", ("ab", "2")),
+        ("ac", ("b", "3")),
+        ("c", ("农业", "4")),
+        ("农", ("农业", "4")),
+        ("龙", None),
+    ],
+)
+def test_sorted_table_ceiling(key: str, found: tuple[str, str] | None) -> None:
+    table = SortedTable("a\t1\nab\t2\nb\t3\n农业\t4\n".encode())
+    assert table.ceiling(key) == found
+
+
+def test_longest_match_agrees_on_simplified_and_traditional() -> None:
+    simplified, traditional = (
+        "中国邮政与吉林省政府签署战略合作协议",
+        "中國郵政與吉林省政府簽署戰略合作協議",
+    )
+    assert [longest_match(simplified, i) for i in range(len(simplified))] == [
+        longest_match(traditional, i) for i in range(len(traditional))
+    ]

@@ -90,10 +90,22 @@ def longest_match(text: str, start: int = 0) -> int:
     """The length of the longest headword that text has at start; 0 when none starts there."""
     if not 0 <= start < len(text):
         return 0
-    for length in range(min(LONGEST_HEADWORD, len(text) - start), 0, -1):
-        if _entry(text[start : start + length]):
-            return length
-    return 0
+    window = text[start : start + LONGEST_HEADWORD]
+    if any(ch in _traditional_chars() for ch in window):
+        for length in range(len(window), 0, -1):
+            if _entry(window[:length]):
+                return length
+        return 0
+    best = 0
+    for length in range(1, len(window) + 1):
+        # One search tells both whether window[:length] is a headword and whether a longer
+        # headword may still start with it.
+        found = _zh().ceiling(window[:length])
+        if found is None or not found[0].startswith(window[:length]):
+            break
+        if found[0] == window[:length]:
+            best = length
+    return best
 
 
 def segment(text: str) -> list[str]:

@@ -28,9 +28,19 @@ class SortedTable:
 
     def get(self, key: str) -> str | None:
         """The value of key, or None."""
+        found = self.ceiling(key)
+        return found[1] if found is not None and found[0] == key else None
+
+    def ceiling(self, key: str) -> tuple[str, str] | None:
+        """The first (key, value) whose key sorts at or after key; None past the end.
+
+        Its key starts with the given one whenever any key does, which tells a caller
+        whether a longer key can still match.
+        """
         wanted = key.encode("utf-8")
         data = self._data
         low, high = 0, len(data)
+        best: tuple[int, int, int] | None = None  # start, tab, end of the best line so far
         while low < high:
             middle = (low + high) // 2
             start = data.rfind(b"\n", 0, middle) + 1
@@ -40,12 +50,17 @@ class SortedTable:
                 raise LexiconError(f"{self.name}: a line without a tab at byte {start}")
             found = data[start:tab]
             if found == wanted:
-                return data[tab + 1 : end].decode("utf-8")
+                best = (start, tab, end)
+                break
             if found < wanted:
                 low = end + 1
             else:
+                best = (start, tab, end)
                 high = start
-        return None
+        if best is None:
+            return None
+        start, tab, end = best
+        return data[start:tab].decode("utf-8"), data[tab + 1 : end].decode("utf-8")
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
