@@ -57,6 +57,7 @@ _SKIP_PREFIXES = (
     "classifier",
     "(classifier",
     "taiwan pr.",
+    "surname ",
 )
 _PLACE_KINDS = frozenset({"province", "city", "county", "prefecture", "district", "municipality"})
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
