@@ -63,6 +63,10 @@ _PLACE_KINDS = frozenset({"province", "city", "county", "prefecture", "district"
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _FILLERS = re.compile(r"\b(?:sb|sth|sb's|sth's|one's|oneself|etc)\b\.?", re.IGNORECASE)
+# "to sign one's name": a verb, a filler and at most one word, whose verb says it alone.
+_VERB_THEN_FILLER = re.compile(
+    r"^to\s+([a-z]+)\s+(?:sb|sth|sb's|sth's|one's|oneself)(?:\s+[a-z]+)?$", re.IGNORECASE
+)
 _LEADING = re.compile(r"^(?:fig\.\s+|also\s+|to\s+|a\s+|an\s+|the\s+)+", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*;\s*")
 # A name's gloss starts with the name: "Jilin province in northeast China" -> "Jilin".
@@ -81,11 +85,14 @@ def clean_glosses(gloss: str) -> list[str]:
             continue
         # What follows a comma or colon explains or lists ("Li, ancient measure of length").
         part = re.split(r"[,:]", part, maxsplit=1)[0]
+        verb = _VERB_THEN_FILLER.match(part.strip())
         part = _FILLERS.sub(" ", part)
         part = _LEADING.sub("", part.strip())
         part = " ".join(part.lower().strip(" .!?:'\"-").split())
         if part and len(part.split()) <= MAX_GLOSS_WORDS and re.search(r"[a-z0-9]", part):
             phrases.append(part)
+            if verb and verb.group(1).lower() != part:
+                phrases.append(verb.group(1).lower())
     return phrases
 
 

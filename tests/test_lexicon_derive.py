@@ -31,6 +31,8 @@ SAMPLE = """\
         ("lit. big mouth", []),
         ("abbr. for 中國郵政|中国邮政", []),
         ("to meet sb", ["meet"]),
+        ("to sign one's name", ["sign name", "sign"]),
+        ("to take sth into account", ["take into account"]),
         ("li, ancient measure of length", ["li"]),
         ("beautiful; fine", ["beautiful", "fine"]),
         ("a word of far more than four words here", []),

@@ -94,14 +94,23 @@ def test_translate_word_keeps_a_name_a_name() -> None:
 
 def test_translate_word_spells_an_unknown_person() -> None:
     found = translate_word("刘爱力")
-    assert found.is_name and found.english == ("liu aili", "liuaili")
+    assert found.person and found.spellings == ("liu aili", "liuaili")
+    assert found.english == () and not found.is_name
+
+
+@pytest.mark.parametrize("word", ["签约", "共建", "那份"])
+def test_translate_word_does_not_take_words_for_people(word: str) -> None:
+    # 签约 and 共建 are words jieba knows; 那份 holds a function word.
+    found = translate_word(word)
+    assert not found.person
+    assert len(found.parts) == 2
 
 
 def test_translate_word_cuts_an_unknown_compound() -> None:
     found = translate_word("农业农村部")
     assert [part.word for part in found.parts] == ["农业", "农村", "部"]
     assert "agriculture" in found.parts[0].english
-    assert found.english == () and not found.is_name
+    assert found.english == () and not found.is_name and not found.person
 
 
 @pytest.mark.parametrize(
