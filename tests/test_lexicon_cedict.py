@@ -13,6 +13,7 @@ from answers.lexicon.cedict import (
     is_name,
     longest_match,
     segment,
+    simplified,
     zh_to_en,
 )
 from answers.lexicon.table import LexiconError, SortedTable, read_table
@@ -90,6 +91,17 @@ def test_en_to_zh_finds_the_word_first() -> None:
 )
 def test_en_to_zh_normalises_the_phrase(phrase: str, word: str) -> None:
     assert word in en_to_zh(phrase)
+
+
+def test_en_to_zh_reads_an_irregular_form_as_its_lemma() -> None:
+    assert en_to_zh("met") == en_to_zh("meet") != ()
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("簽署", "签署"), ("签署", "签署"), ("刘爱力", "刘爱力")]
+)
+def test_simplified(word: str, expected: str) -> None:
+    assert simplified(word) == expected
 
 
 def test_en_to_zh_of_an_unknown_phrase_is_empty() -> None:

@@ -14,7 +14,9 @@ from answers.lexicon import (
 )
 
 
-@pytest.mark.parametrize("word", ["里", "要", "说", "指", "具体", "的", "了", "和", "在", "关于"])
+@pytest.mark.parametrize(
+    "word", ["里", "要", "说", "指", "具体", "的", "了", "和", "在", "关于", "裡", "關於"]
+)
 def test_is_function_word_for_function_words(word: str) -> None:
     assert is_function_word(word)
 

@@ -8,6 +8,7 @@ from answers.lexicon.cedict import (
     is_name,
     longest_match,
     segment,
+    simplified,
     zh_to_en,
 )
 from answers.lexicon.function_words import is_function_word
@@ -24,6 +25,7 @@ __all__ = [
     "longest_match",
     "pinyin_spellings",
     "segment",
+    "simplified",
     "surname_of",
     "synonyms",
     "translate_word",

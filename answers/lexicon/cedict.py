@@ -12,6 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from answers.lexicon.table import SortedTable, read_lines, read_table
+from answers.lexicon.wordnet import lemma
 
 _NAME = "*"  # the value of a name starts with it
 # scripts/derive_cedict.py leaves longer headwords out: no match is looked for beyond.
@@ -51,6 +52,13 @@ def _entry(word: str) -> str:
     return ""
 
 
+def simplified(word: str) -> str:
+    """The Simplified headword of a Traditional one (簽署 -> 签署); any other word unchanged."""
+    if any(ch in _traditional_chars() for ch in word):
+        return _traditional().get(word) or word
+    return word
+
+
 def in_dictionary(word: str) -> bool:
     """Whether CC-CEDICT has the word as a headword (Simplified or Traditional)."""
     return bool(_entry(word))
@@ -71,10 +79,11 @@ def en_to_zh(phrase: str) -> tuple[str, ...]:
     """Simplified Chinese words with the English phrase as one of their glosses, likeliest first.
 
     Words whose first gloss is the phrase come first, then by how common the word is (jieba's
-    frequencies); at most eight. Case, spacing and a leading "to"/"the"/"a" do not matter.
+    frequencies); at most eight. Case, spacing and a leading "to"/"the"/"a" do not matter,
+    and an irregular form no gloss has is read as its lemma ("met" as "meet").
     """
     key = _LEADING.sub("", " ".join(phrase.lower().split()))
-    value = _en().get(key) or ""
+    value = _en().get(key) or _en().get(lemma(key)) or ""
     return tuple(value.split(_SEPARATOR)) if value else ()
 
 

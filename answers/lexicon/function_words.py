@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from answers.lexicon.cedict import simplified
 from answers.lexicon.table import read_lines
 
 
@@ -24,6 +25,6 @@ def is_function_word(word: str) -> bool:
     """Whether a Chinese word carries no topic of its own (里, 要, 说, 的, 指, 具体).
 
     Question words (什么, 哪个, 谁, 多少, 几) are function words too: check the question's
-    kind before dropping them.
+    kind before dropping them. Traditional forms count as their Simplified ones (裡 as 里).
     """
-    return word in function_words()
+    return word in function_words() or simplified(word) in function_words()
