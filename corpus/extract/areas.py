@@ -72,6 +72,7 @@ _ZH_LISTS = (
 _ZH_UNDER_AGREEMENT = re.compile(r"^(?:根据|按照|依照|依据)(?:协议|备忘录|合同)[,，]")
 _ZH_VERB_LIST = re.compile(r"将(?:携手|共同|联合)?(?P<list>[^，,。；;]+、[^，,。；;]+)")
 _ZH_ANCHOR = re.compile(r"协议|备忘录|合同")
+_ZH_WILL = re.compile("将")
 _ZH_WISH = re.compile(r"希望|期待|期望|盼望")
 _ZH_COUNT = re.compile(r"(?P<n>[二两三四五六七八九十]|\d+)个?(?:重点|关键|主要)?(?:领域|方面)")
 _NUMBERS = dict(

@@ -259,10 +259,7 @@ def zh_subject(text: str) -> list[str]:
     text = _ZH_HEAD.sub("", text)
     if not text or _ZH_SIGNATORIES.search(text):
         return []
-    if "与" in text or "與" in text:
-        pieces = re.split(r"[与與、]", text)
-    else:
-        pieces = _split_zh_and(text)
+    pieces = re.split(r"[与與、]", text) if re.search("[与與]", text) else _split_zh_and(text)
     parties = [zh_party(p) for p in pieces]
     return [p for p in parties if p]
 
