@@ -183,7 +183,7 @@ def test_agreements_table_newest_first(capsys) -> None:
     assert "2022-06-28" in text and "cultural industry construction" in text
 
 
-def test_agreements_json_has_exactly_the_issue_keys(capsys) -> None:
+def test_agreements_json_has_the_issue_keys_and_the_reporting_articles(capsys) -> None:
     assert main(["agreements", "--json"]) == 0
     entries = json.loads(capsys.readouterr().out)
     assert [e["number"] for e in entries] == [1, 2]
@@ -198,8 +198,12 @@ def test_agreements_json_has_exactly_the_issue_keys(capsys) -> None:
         "kind",
         "signed_on",
         "areas",
+        "articles",
     }
     assert entries[1]["signed_on"] is None
+    assert entries[0]["articles"] == [
+        {k: entries[0][k] for k in ("article_id", "title", "source", "published")}
+    ]
 
 
 def test_agreements_uses_corpus_from_environment(

@@ -280,6 +280,7 @@ def _split_zh_and(text: str) -> list[str]:
 
 def zh_party(name: str) -> str | None:
     name = _ZH_TAIL.sub("", _ZH_PLACE.sub("", name.strip(" ，,"))).strip()
+    name = name.rpartition("的")[2]  # "位于成都的X公司": the description is not the name
     if len(name) < 2 or name in ("双方", "两家", "三方") or _ZH_PEOPLE.search(name):
         return None
     return name
