@@ -40,8 +40,17 @@ def test_ask_json_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) 
     assert set(data) == {"question", "answered", "answer", "citations"}
     assert data["question"] == JILIN_WHEN and data["answered"] is True
     (citation,) = data["citations"]
-    assert set(citation) == {"article_id", "title", "source", "published", "snippet", "score"}
+    assert set(citation) == {
+        "article_id",
+        "title",
+        "source",
+        "published",
+        "snippet",
+        "score",
+        "url",
+    }
     assert citation["published"] == "2022-06-29"
+    assert citation["url"] is None  # the shipped articles were read from files
 
 
 def test_ask_json_unanswered_has_no_citations(capsys: pytest.CaptureFixture[str]) -> None:
