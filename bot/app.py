@@ -75,6 +75,7 @@ def add_handlers(application: Application) -> None:
             CommandHandler("agreement", handlers.agreement),
             CommandHandler("stats", admin.stats_command),
             CommandHandler("reload", admin.reload_command),
+            CommandHandler("add", admin.add_command),
             MessageHandler(message & filters.COMMAND, handlers.unknown_command),
             MessageHandler(message & private & filters.TEXT, handlers.private_text),
             MessageHandler(message & groups & filters.TEXT, handlers.group_text),

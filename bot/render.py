@@ -108,11 +108,14 @@ def _word_pattern(word: str) -> str:
 
 
 def citation_line(citation: Citation, lang: str) -> str:
-    """The citation's title, source and date on one line."""
+    """The citation's title (a link to the article when it has a URL), source and date."""
+    title = escape(citation.title)
+    if citation.url and citation.url.startswith(("http://", "https://")):
+        title = f'<a href="{html.escape(citation.url, quote=True)}">{title}</a>'
     return texts.message(
         lang,
-        "citation",
-        title=escape(citation.title),
+        "citation" if citation.source else "citation_unnamed",
+        title=title,
         source=escape(citation.source),
         published=escape(citation.published),
     )

@@ -5,8 +5,8 @@ or month long past) gives the parties and kind; the headline (``X and Y sign K``
 fallback. ``the two sides`` are the organisations the page introduced with aliases. The
 signing date comes from that sentence, else from an earlier date in its paragraph (``met …
 on September 16. At the meeting, … witnessed the signing``), else from a later signing
-sentence; ``Recently``/``近日`` means unknown. Traditional Chinese is read through a Simplified
-copy and every name is given back as the page writes it.
+sentence; ``Recently``/``近日`` means unknown. Chinese (Traditional or Simplified) is read through a
+Simplified copy and every name is given back as the page writes it.
 """
 
 from __future__ import annotations
@@ -54,11 +54,15 @@ def extract_agreement(
         date.fromisoformat(published)
     except ValueError:
         raise ValueError(f"published must be a date as YYYY-MM-DD, not {published!r}") from None
-    if lang == "zh-Hant":
-        simplified = Simplified(title, paragraphs)
-        found = extract_agreement(simplified.title, simplified.paragraphs, published, "zh")
-        return None if found is None else simplified.restore(found)
-    zh = lang == "zh"
+    if lang == "en":
+        return _extract(title, paragraphs, published, zh=False)
+    # Chinese of either script is read through a Simplified copy and quoted as written.
+    simplified = Simplified(title, paragraphs)
+    found = _extract(simplified.title, simplified.paragraphs, published, zh=True)
+    return None if found is None else simplified.restore(found)
+
+
+def _extract(title: str, paragraphs: Sequence[str], published: str, zh: bool) -> Agreement | None:
     sentences = split_sentences(paragraphs, zh)
     found = (
         _zh_parties(title, sentences, published) if zh else _en_parties(title, sentences, published)
