@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from bot.errors import UsageError
 from bot.settings import Settings
+from corpus.agreements import list_agreements
 from corpus.build import build_corpus, find_pages
 from corpus.errors import CorpusError, UnreadablePages
 from corpus.model import Article
@@ -52,7 +53,7 @@ def summary(articles: Iterable[Article]) -> str:
     """How many articles per language and how many agreements: "12 en, 3 zh; 9 agreements"."""
     articles = list(articles)
     langs = Counter(a.lang for a in articles)
-    agreements = sum(1 for a in articles if a.agreement is not None)
+    agreements = len(list_agreements(articles))  # one story told twice is one agreement
     per_lang = ", ".join(f"{count} {lang}" for lang, count in sorted(langs.items()))
     noun = "agreement" if agreements == 1 else "agreements"
     return f"{per_lang}; {agreements} {noun}"
