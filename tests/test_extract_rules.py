@@ -52,6 +52,23 @@ def test_parties_are_organisations_not_people(sentence: str, parties: tuple[str,
     assert agreement.parties == parties
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The agreement was signed by China Post and Huaxi Foods on May 8.", "agreement"),
+        (
+            "China Post and Huaxi Foods have signed a framework agreement on cooperation.",
+            "cooperation framework agreement",
+        ),
+        ("China Post and Huaxi Foods inked a pact on May 8.", "pact"),
+    ],
+)
+def test_other_signing_wordings(sentence: str, kind: str) -> None:
+    agreement = _en("Partners meet", sentence)
+    assert agreement is not None
+    assert (agreement.parties, agreement.kind) == (("China Post", "Huaxi Foods"), kind)
+
+
 def test_the_two_sides_are_the_organisations_the_page_introduced() -> None:
     agreement = _en(
         "Partners meet in Hefei",

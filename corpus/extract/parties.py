@@ -102,10 +102,14 @@ _ORG_SUFFIX = re.compile(
 
 # An alias definition: "Full Name (hereinafter referred to as Alias)", "全称（简称X）".
 _EN_ALIAS = re.compile(
-    r"(?P<name>[A-Z][\w&'.-]*(?:,?\s+(?:[A-Z][\w&'.-]*|of|and|for|&|de))*)"
-    r"\s*\((?:hereinafter(?:\s+referred\s+to\s+as)?|hereafter|below|or)?\s*[\"“]?"
+    r"\((?:hereinafter(?:\s+referred\s+to\s+as)?|hereafter|below|or)?\s*[\"“]?"
     r"(?P<alias>[A-Z][\w&' .-]*?)[\"”]?(?:,[^)]*)?\)"
 )
+# The capitalised name that ends just before an alias's parenthesis.
+_EN_ALIASED_NAME = re.compile(
+    r"(?P<name>[A-Z][\w&'.-]*(?:,?\s+(?:[A-Z][\w&'.-]*|of|and|for|&|de))*)\s*$"
+)
+_NAME_REACH = 160  # characters looked back for the name; names are far shorter
 _ZH_ALIAS = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,30}?)[(（](?:以下)?(?:简称|下称|以下称)[「“\"]?(?P<alias>[^」”\")）]+)[」”\"]?[)）]"
 )
@@ -140,7 +144,8 @@ def en_aliases(text: str) -> dict[str, str]:
     """Aliases the text defines, each to the full name it stands for, in order of definition."""
     aliases: dict[str, str] = {}
     for match in _EN_ALIAS.finditer(text):
-        name = en_organisation(match["name"])
+        before = _EN_ALIASED_NAME.search(text, max(0, match.start() - _NAME_REACH), match.start())
+        name = en_organisation(before["name"]) if before else None
         alias = match["alias"].strip()
         if name and alias and name != alias and " " in name and alias not in aliases:
             aliases[alias] = name

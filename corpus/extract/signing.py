@@ -54,9 +54,8 @@ _EN_TALLY = re.compile(r"\d|\b(?:more|over|several|many|multiple|dozens|hundreds
 
 # "exchange the signed memorandum": "signed" describes the document, nobody signs here.
 _EN_ADJECTIVE = re.compile(r"\b(?:the|a|an|this|that|their|its)$", re.IGNORECASE)
-_ZH_SIGNING = re.compile(
-    rf"(?P<subject>[^，。,;；:：]*?){ZH_SIGN}了?(?P<kind>[^，。,;；、]{{0,14}}?{ZH_NOUN})"
-)
+_ZH_SIGNING = re.compile(rf"{ZH_SIGN}了?(?P<kind>[^，。,;；、]{{0,14}}?{ZH_NOUN})")
+_ZH_CLAUSE_START = re.compile(r".*[，。,;；:：]", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +110,10 @@ def zh_signing(sentence: str) -> Signing | None:
     match = _ZH_SIGNING.search(sentence)
     if match is None:
         return None
-    return Signing(match["subject"], None, match["kind"].strip())
+    before = sentence[: match.start()]
+    clause = _ZH_CLAUSE_START.match(before)  # the subject starts after the last comma
+    subject = before[clause.end() :] if clause else before
+    return Signing(subject, None, match["kind"].strip())
 
 
 def _kind(kind: str, rest: str) -> str:
@@ -119,8 +121,8 @@ def _kind(kind: str, rest: str) -> str:
     if kind in ("mou", "mous"):
         return "memorandum of understanding"
     topic = _EN_KIND_TOPIC.match(rest)
-    if kind == "agreement" and topic:
-        return f"{' '.join(topic['topic'].lower().split())} agreement"
+    if kind.endswith("agreement") and topic:  # "framework agreement on cooperation"
+        return f"{' '.join(topic['topic'].lower().split())} {kind}"
     return kind
 
 
