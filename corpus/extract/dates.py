@@ -27,6 +27,7 @@ _MONTH_NAMES = (
     ("november", "nov"),
     ("december", "dec"),
 )
+_FULL_MONTHS = frozenset(names[0] for names in _MONTH_NAMES)
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -56,8 +57,6 @@ _ZH_TODAY = re.compile(r"(?P<word>今天|今日|昨天|昨日)")
 
 UNDATED_EN = re.compile(r"\b(?:recently|lately|not long ago|later|afterwards)\b", re.IGNORECASE)
 UNDATED_ZH = re.compile(r"近日|日前|近期|不久前|此前")
-SAME_DAY_EN = re.compile(r"\b(?:the same day|that day|on the same occasion)\b", re.IGNORECASE)
-SAME_DAY_ZH = re.compile(r"同日|当日|当天")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +101,10 @@ def find_dates(text: str, published: str, zh: bool) -> list[DateMention]:
         for m in _EN_TODAY.finditer(text):
             add(m, _relative(m["word"].lower() == "yesterday", pub), "day")
         for m in _EN_MONTH.finditer(text):
-            if m["month"].lower() in ("may", "mar") and not (m["year"] or m["last"]):
-                continue  # "may" the verb, "mar" the verb: only with a year or "last"
+            name = m["month"].lower()
+            bare = name not in _FULL_MONTHS or (name == "may" and not m["last"])
+            if bare and not m["year"]:
+                continue  # "Han Jun" the name, "may" the verb: not months without a year
             add(m, _month(m["year"], MONTHS[m["month"].lower()], pub, bool(m["last"])), "month")
         for m in _EN_YEAR.finditer(text):
             add(m, m["year"], "year")
