@@ -102,6 +102,17 @@ def test_a_bare_deal_is_named_as_the_page_names_it_later() -> None:
         ("China Post and Huaxi signed an agreement today.", "2022-04-28", "2022-04-28"),
         ("China Post and Huaxi signed an agreement last December.", "2025-01-10", "2024-12"),
         ("China Post and Huaxi signed an agreement on December 28.", "2024-01-05", "2023-12-28"),
+        (
+            "BEIJING, Nov 27 (Reuters) - China Post signed an agreement with Huaxi on Monday.",
+            "2019-11-27",
+            "2019-11-25",
+        ),
+        (
+            "On June 28, Han Jun, governor of Huaxi, witnessed the signing of an agreement "
+            "between China Post and Huaxi.",
+            "2022-06-29",
+            "2022-06-28",
+        ),
     ],
 )
 def test_relative_and_partial_signing_dates(sentence: str, published: str, signed_on: str) -> None:
