@@ -12,7 +12,9 @@ import pytest
 from corpus.model import Article
 from corpus.store import load_articles, write_articles
 from retrieval import cache
-from retrieval.cache import cache_folders, load_index, load_index_parts
+from retrieval import index as index_module
+from retrieval.cache import cache_folders, load_index
+from retrieval.checked_files import sha256_of
 from retrieval.engines import BM25SEngine, RankBM25Engine
 from retrieval.index import count_words
 
@@ -52,15 +54,15 @@ def cache_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def tokenize_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Records every text the cache tokenizes: empty means the index came from the cache."""
+    """Records every text `Index.build` tokenizes: empty means the index came from the cache."""
     calls: list[str] = []
-    original = cache.tokenize
+    original = index_module.tokenize
 
     def recording(text: str) -> list[str]:
         calls.append(text)
         return original(text)
 
-    monkeypatch.setattr(cache, "tokenize", recording)
+    monkeypatch.setattr(index_module, "tokenize", recording)
     return calls
 
 
@@ -69,10 +71,10 @@ def _files(folder: Path) -> dict[str, Path]:
     return {role: folder / entry["name"] for role, entry in manifest["files"].items()}
 
 
-def _hits(index, query: list[str]) -> list[tuple[str, int, float]]:
+def _hits(found, query: list[str]) -> list[tuple[str, int, float]]:
     return [
         (h.passage.article_id, h.passage.position, round(h.score, 9))
-        for h in index.search(query, 5)
+        for h in found.search(query, 5)
     ]
 
 
@@ -134,7 +136,7 @@ def test_load_index_rebuilds_a_tampered_file(corpus, articles, cache_dir, tokeni
     raw[-3] ^= 0xFF  # same size, different score
     data_file.write_bytes(bytes(raw))
     tokenize_calls.clear()
-    parts = load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    parts = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
     assert tokenize_calls
     reference = RankBM25Engine(parts.tokens)
     np.testing.assert_allclose(parts.engine.get_scores(["jilin"]), reference.get_scores(["jilin"]))
@@ -149,7 +151,7 @@ def test_load_index_never_unpickles_even_with_a_matching_manifest(
     manifest = json.loads(manifest_path.read_text())
     evil = folder / manifest["files"]["token_offsets"]["name"]
     np.save(evil, np.array([{"x": 1}], dtype=object), allow_pickle=True)
-    manifest["files"]["token_offsets"].update(size=evil.stat().st_size, sha256=cache._sha256(evil))
+    manifest["files"]["token_offsets"].update(size=evil.stat().st_size, sha256=sha256_of(evil))
     manifest_path.write_text(json.dumps(manifest))
     tokenize_calls.clear()
     load_index(corpus, articles, cache_dir=cache_dir)
@@ -181,14 +183,14 @@ def test_load_index_caches_beside_the_corpus_by_default(
 def test_load_index_forced_bm25s_is_cached_and_reloaded(
     corpus, articles, cache_dir, monkeypatch
 ) -> None:
-    first = load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    first = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
     assert first.engine.name == "bm25s"
 
     def no_rebuild(_tokens):
         raise AssertionError("bm25s arrays should come from the cache")
 
     monkeypatch.setattr(BM25SEngine, "build", no_rebuild)
-    second = load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    second = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
     assert second.engine.name == "bm25s"
     np.testing.assert_array_equal(
         second.engine.get_scores(["sign"]), first.engine.get_scores(["sign"])
@@ -198,12 +200,9 @@ def test_load_index_forced_bm25s_is_cached_and_reloaded(
 def test_load_index_adds_bm25s_arrays_to_a_rank_bm25_cache(
     corpus, articles, cache_dir, tokenize_calls
 ) -> None:
-    assert load_index_parts(corpus, articles, cache_dir=cache_dir).engine.name == "rank-bm25"
+    assert load_index(corpus, articles, cache_dir=cache_dir).engine.name == "rank-bm25"
     tokenize_calls.clear()
-    assert (
-        load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir).engine.name
-        == "bm25s"
-    )
+    assert load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir).engine.name == "bm25s"
     assert tokenize_calls == []
     (folder,) = cache_folders(corpus, cache_dir)
     assert "bm25s_data" in _files(folder)
@@ -272,7 +271,7 @@ def test_load_index_rebuilds_malformed_word_counts(
     counts_file = folder / manifest["files"]["word_counts"]["name"]
     counts_file.write_text(json.dumps(value))
     entry = manifest["files"]["word_counts"]
-    entry.update(size=counts_file.stat().st_size, sha256=cache._sha256(counts_file))
+    entry.update(size=counts_file.stat().st_size, sha256=sha256_of(counts_file))
     manifest_path.write_text(json.dumps(manifest))
     tokenize_calls.clear()
     index = load_index(corpus, articles, cache_dir=cache_dir)
