@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import mmap
 import os
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from retrieval import index as index_module
 from retrieval.cache import cache_folders, load_index
 from retrieval.checked_files import sha256_of
 from retrieval.engines import BM25SEngine, RankBM25Engine
-from retrieval.index import count_words
+from retrieval.index import Index, count_words
 
 
 def _article(number: int, place: str) -> Article:
@@ -277,3 +279,85 @@ def test_load_index_rebuilds_malformed_word_counts(
     index = load_index(corpus, articles, cache_dir=cache_dir)
     assert tokenize_calls
     assert index.word_counts()["china"] == 6  # title and one sentence in each of three
+
+
+def _forge(folder: Path, role: str, payload: bytes) -> None:
+    """Replace a cached file and update the manifest to match: only value checks can object."""
+    manifest_path = folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    path = folder / manifest["files"][role]["name"]
+    path.write_bytes(payload)
+    manifest["files"][role].update(size=path.stat().st_size, sha256=sha256_of(path))
+    manifest_path.write_text(json.dumps(manifest))
+
+
+def _npy(values: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, values, allow_pickle=False)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "role, damage",
+    [
+        ("token_ids", lambda a: np.where(a == a.max(), 10_000, a)),  # outside the vocabulary
+        ("token_offsets", lambda a: a[::-1].copy()),  # backwards
+        ("text_offsets", lambda a: a + 1),  # does not start at 0
+        ("passage_article", lambda a: a + 100),  # articles that are not there
+        ("article_rows", lambda a: a * 1000),  # rows that are not there
+    ],
+)
+def test_load_index_rebuilds_arrays_that_do_not_fit_even_with_matching_checksums(
+    corpus, articles, cache_dir, tokenize_calls, role, damage
+) -> None:
+    first = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    (folder,) = cache_folders(corpus, cache_dir)
+    _forge(folder, role, _npy(damage(np.load(_files(folder)[role]))))
+    tokenize_calls.clear()
+    second = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    assert tokenize_calls
+    assert second.passages == first.passages
+    assert _hits(second, ["hunan", "logist"]) == _hits(first, ["hunan", "logist"])
+
+
+def test_load_index_rebuilds_a_changed_passage_text(
+    corpus, articles, cache_dir, tokenize_calls
+) -> None:
+    load_index(corpus, articles, cache_dir=cache_dir)
+    (folder,) = cache_folders(corpus, cache_dir)
+    text_file = _files(folder)["passage_text"]
+    text_file.write_bytes(text_file.read_bytes().replace(b"Jilin", b"Tibet"))
+    tokenize_calls.clear()
+    index = load_index(corpus, articles, cache_dir=cache_dir)
+    assert tokenize_calls
+    assert "Jilin" in index.passages[0].text
+
+
+def test_load_index_from_the_cache_maps_its_arrays_instead_of_reading_them(
+    corpus, articles, cache_dir
+) -> None:
+    load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    index = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    columns = index.table.columns
+    assert isinstance(columns.text, mmap.mmap)
+    for array in (columns.token_ids, columns.text_offsets, index.engine.data):
+        assert _is_mapped(array)
+
+
+def _is_mapped(array: np.ndarray) -> bool:
+    base = array.base
+    while isinstance(base, np.ndarray):
+        base = base.base
+    return isinstance(base, mmap.mmap)
+
+
+def test_load_index_from_the_cache_equals_a_fresh_build(corpus, articles, cache_dir) -> None:
+    load_index(corpus, articles, cache_dir=cache_dir)
+    cached = load_index(corpus, articles, cache_dir=cache_dir)
+    built = Index.build(articles)
+    assert cached.passages == built.passages and cached.tokens == built.tokens
+    for row in range(built.size):
+        assert cached.terms(row) == built.terms(row)
+    for article in articles:
+        assert cached.rows(article.id) == built.rows(article.id)
+    assert cached.word_counts() == built.word_counts()
