@@ -53,6 +53,7 @@ class Index:
         self.tokens: Sequence[list[str]] = TokenList(table)
         self._engine = engine
         self._word_counts = None if word_counts is None else dict(word_counts)
+        self._term_sets = table.term_sets
 
     @classmethod
     def from_tokens(
@@ -102,7 +103,10 @@ class Index:
 
     def terms(self, row: int) -> frozenset[str]:
         """The distinct terms of the passage at index position `row`."""
-        return self.table.terms(row)
+        try:  # answering asks for the same rows' terms many times a question
+            return self._term_sets[row]
+        except KeyError:
+            return self.table.terms(row)
 
     def word_counts(self) -> dict[str, int]:
         """The passages' words as written, lowercased, and how often each occurs.

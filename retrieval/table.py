@@ -10,6 +10,7 @@ so loading a large index costs the same as loading a small one.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
@@ -18,9 +19,9 @@ import numpy as np
 
 from retrieval.passages import Passage
 
-# Term sets kept for `terms`; past this many the oldest half is dropped (a long-running bot
-# touches more and more passages; the limit keeps it from holding every one of them).
-_TERM_SETS_KEPT = 200_000
+# Items each of a table's memos keeps; past this many the oldest half is dropped (a
+# long-running bot touches more and more passages: the limit keeps it from holding them all).
+_KEPT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,11 @@ class PassageTable:
         self.columns = columns
         self._size = int(columns.passage_article.shape[0])
         self._article_number = {aid: i for i, aid in enumerate(columns.article_ids)}
-        self._term_sets: dict[int, frozenset[str]] = {}
+        # What answering asks for again and again, kept once made (see `_keep`).
+        self.term_sets: dict[int, frozenset[str]] = {}
+        self._passages: dict[int, Passage] = {}
+        self._rows: dict[str, list[int]] = {}
+        self._vocabulary: np.ndarray | None = None  # an object array, for looking up many
 
     @classmethod
     def from_passages(
@@ -91,14 +96,18 @@ class PassageTable:
         return self.columns.article_ids
 
     def passage(self, row: int) -> Passage:
-        """The passage at `row`."""
-        c = self.columns
-        return Passage(
-            c.article_ids[int(c.passage_article[row])],
-            int(c.passage_position[row]),
-            self.text(row),
-            bool(c.passage_is_title[row]),
-        )
+        """The passage at `row` (remembered once asked for)."""
+        found = self._passages.get(row)
+        if found is None:
+            c = self.columns
+            found = Passage(
+                c.article_ids[int(c.passage_article[row])],
+                int(c.passage_position[row]),
+                self.text(row),
+                bool(c.passage_is_title[row]),
+            )
+            _keep(self._passages, row, found)
+        return found
 
     def text(self, row: int) -> str:
         """The text of the passage at `row`."""
@@ -118,23 +127,51 @@ class PassageTable:
         return [vocabulary[i] for i in self.term_ids(row).tolist()]
 
     def terms(self, row: int) -> frozenset[str]:
-        """The distinct terms of the passage at `row` (remembered once asked for)."""
-        found = self._term_sets.get(row)
+        """The distinct terms of the passage at `row` (remembered in `term_sets`).
+
+        The first asked for of an article's passages makes those of all of them at once:
+        answering reads an article's passages together.
+        """
+        found = self.term_sets.get(row)
         if found is None:
             row = _checked_row(row, self._size)
-            if len(self._term_sets) >= _TERM_SETS_KEPT:
-                for old in list(self._term_sets)[: _TERM_SETS_KEPT // 2]:
-                    del self._term_sets[old]
-            found = self._term_sets[row] = frozenset(self.tokens(row))
+            rows = self.rows(self.columns.article_ids[int(self.columns.passage_article[row])])
+            for other, terms in zip(rows, self._term_sets_of(rows), strict=True):
+                _keep(self.term_sets, other, terms)
+            found = self.term_sets.get(row)
+            if found is None:  # not among its article's rows: only a forged cache does that
+                found = frozenset(self.tokens(row))
         return found
 
+    def _term_sets_of(self, rows: list[int]) -> list[frozenset[str]]:
+        """The term sets of `rows`, which are in order; in one pass when they are adjacent."""
+        if not rows or rows[-1] - rows[0] != len(rows) - 1:
+            return [frozenset(self.tokens(row)) for row in rows]
+        bounds = self.columns.token_offsets[rows[0] : rows[-1] + 2].tolist()
+        start = bounds[0]
+        words = self._vocabulary_array()[self.columns.token_ids[start : bounds[-1]]].tolist()
+        return [frozenset(words[a - start : b - start]) for a, b in itertools.pairwise(bounds)]
+
+    def _vocabulary_array(self) -> np.ndarray:
+        if self._vocabulary is None:
+            self._vocabulary = np.array(self.columns.vocabulary, dtype=object)
+        return self._vocabulary
+
     def rows(self, article_id: str) -> list[int]:
-        """The rows of the article's passages, in row order; [] for an unknown article."""
-        number = self._article_number.get(article_id)
-        if number is None:
-            return []
-        offsets = self.columns.article_row_offsets
-        return self.columns.article_rows[int(offsets[number]) : int(offsets[number + 1])].tolist()
+        """The rows of the article's passages, in row order; [] for an unknown article.
+
+        The list is remembered and shared: do not change it.
+        """
+        found = self._rows.get(article_id)
+        if found is None:
+            number = self._article_number.get(article_id)
+            if number is None:
+                return []
+            offsets = self.columns.article_row_offsets
+            start, end = int(offsets[number]), int(offsets[number + 1])
+            found = self.columns.article_rows[start:end].tolist()
+            _keep(self._rows, article_id, found)
+        return found
 
     def token_lists(self) -> list[list[str]]:
         """Every passage's terms: what an engine is built from."""
@@ -202,6 +239,13 @@ class TokenList(Sequence[list[str]]):
         return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def _keep(memo: dict, key: object, value: object) -> None:
+    if len(memo) >= _KEPT:
+        for old in list(memo)[: _KEPT // 2]:
+            del memo[old]
+    memo[key] = value
 
 
 def _checked_row(row: int, size: int) -> int:
