@@ -35,6 +35,7 @@ RETRIES_AFTER_429 = 3  # how often a request Telegram refused with 429 is tried 
 # The kinds of update the handlers use; Telegram sends no others.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 WEBHOOK_LISTEN = "0.0.0.0"  # inside a container the webhook must be reachable from outside
+NO_DATA = r"(?!)"  # a pattern no callback data matches
 TOKEN_REFUSED = "token_refused"  # bot_data key: an asyncio.Event set when getUpdates gets 401
 
 
@@ -85,10 +86,14 @@ def add_handlers(application: Application) -> None:
             MessageHandler(message & private & filters.TEXT, handlers.private_text),
             MessageHandler(message & groups & filters.TEXT, handlers.group_text),
             MessageHandler(message & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.not_text),
+            # PTB hands a press without data to the first callback handler, whatever its
+            # pattern: this one, whose pattern matches no data at all.
+            CallbackQueryHandler(handlers.unknown_button, pattern=NO_DATA),
             CallbackQueryHandler(handlers.example_pressed, pattern=r"^ask:(en|zh):\d{1,3}$"),
             CallbackQueryHandler(handlers.agreement_pressed, pattern=r"^agreement:\d{1,6}$"),
             CallbackQueryHandler(handlers.page_pressed, pattern=r"^agreements:\d{1,6}$"),
             CallbackQueryHandler(ops.feedback_pressed, pattern=ops.FEEDBACK_PATTERN),
+            CallbackQueryHandler(handlers.unknown_button),  # last: any other press
             InlineQueryHandler(handlers.inline_query),
         ]
     )

@@ -22,7 +22,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from answers.model import Answer
@@ -91,7 +91,9 @@ async def answer_question(update: Update, context: Context, question: str) -> No
         )
         return
     asked = ops.ask(update, context, answerer_of(context), question)
-    await send_answer(update, context, asked.answer, ops.feedback_buttons(asked))
+    chat = update.effective_chat
+    buttons = ops.feedback_buttons(context, chat.id, asked) if chat is not None else None
+    await send_answer(update, context, asked.answer, buttons)
 
 
 async def send_answer(
@@ -223,6 +225,11 @@ async def page_pressed(update: Update, context: Context) -> None:
             raise
 
 
+async def unknown_button(update: Update, context: Context) -> None:
+    """A press whose data no handler knows (old, forged or empty): stop its spinner."""
+    await update.callback_query.answer(ops.text(user_language(update), "button_expired"))
+
+
 async def inline_query(update: Update, context: Context) -> None:
     """Inline mode: up to five articles answering the query, or the agreements if it is empty."""
     query = update.inline_query
@@ -238,14 +245,22 @@ async def inline_query(update: Update, context: Context) -> None:
 
 
 async def error_handler(update: object, context: Context) -> None:
-    """Log the traceback and tell the person something went wrong."""
-    log.error("Error while handling an update", exc_info=context.error)
+    """Log the error (a traceback unless Telegram was unreachable); tell the person."""
+    if _is_unreachable(context.error):
+        log.warning("Telegram could not be reached while handling an update: %s", context.error)
+    else:
+        log.error("Error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     try:
         await update.effective_chat.send_message(texts.message(user_language(update), "error"))
-    except TelegramError:
-        log.warning("Could not tell the chat about the error", exc_info=True)
+    except TelegramError as exc:
+        log.warning("Could not tell the chat about the error: %s", exc)
+
+
+def _is_unreachable(error: BaseException | None) -> bool:
+    """A 5xx from Telegram or a broken connection: nothing a traceback would explain."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
 
 
 def _agreements(context: Context) -> list[AgreementEntry]:

@@ -383,6 +383,17 @@ async def test_error_is_logged_and_reported_and_bot_goes_on(api, standin_bot, st
     await api.wait_for(lambda: len(api.sent(22)) == 2)
 
 
+@pytest.mark.parametrize("status", [502, DROP])
+async def test_unreachable_telegram_while_answering_is_one_line(api, bot, status, caplog):
+    api.fail("sendMessage", status, times=2)  # the answer, then "something went wrong"
+    api.push_message(JILIN_QUESTION, chat_id=29)
+    await api.wait_for(lambda: len(api.sent(29)) == 2)
+    await api.wait_for(lambda: len(caplog.records) >= 2 and "Could not tell" in caplog.text)
+    problems = [r for r in caplog.records if r.name == "bot.handlers"]
+    assert [r.levelname for r in problems] == ["WARNING", "WARNING"]
+    assert all(r.exc_info is None for r in problems)
+
+
 async def test_answer_arrives_after_429(api, bot):
     api.fail("sendMessage", 429, retry_after=1)
     api.push_message(JILIN_QUESTION, chat_id=23)
