@@ -57,6 +57,7 @@ def build_application(settings: Settings, answerer: Answerer | None = None) -> A
         .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_429))
         .concurrent_updates(True)
         .post_init(start_up)
+        .post_stop(ops.stopping)
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)

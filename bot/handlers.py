@@ -233,13 +233,15 @@ async def unknown_button(update: Update, context: Context) -> None:
 async def inline_query(update: Update, context: Context) -> None:
     """Inline mode: up to five articles answering the query, or the agreements if it is empty."""
     query = update.inline_query
+    if not ops.admit_inline(update, context):
+        return  # over the sender's limit: no answer, Telegram shows none
     text = query.query.strip()
     if not text:
         results = _inline_agreements(context, user_language(update))
     elif len(text) > MAX_QUESTION:
         results = []
     else:
-        answers = ops.ask_top(context, answerer_of(context), text, INLINE_RESULTS)
+        answers = ops.ask_top(update, context, answerer_of(context), text, INLINE_RESULTS)
         results = _inline_answers(answers)
     await query.answer(results, cache_time=60)
 

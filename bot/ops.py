@@ -16,6 +16,7 @@ import hmac
 import logging
 import re
 import secrets
+import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, ContextTypes
 
 from bot.conversation import Asked, Conversations
+from bot.inlinelog import SettlingInlineLog
 from bot.querylog import QueryLog, QueryLogError
 from bot.ratelimit import RateLimiter, Verdict
 from bot.settings import Settings
@@ -87,6 +89,8 @@ class Operations:
     settings: Settings
     conversations: Conversations
     limiter: RateLimiter
+    inline_limiter: RateLimiter  # the same limit, counted apart: inline queries come per keystroke
+    inline_log: SettlingInlineLog
     reloading: asyncio.Lock = field(default_factory=asyncio.Lock)
     feedback_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
 
@@ -98,10 +102,15 @@ class Operations:
         except QueryLogError as exc:
             log.warning("Questions will not be logged: %s", exc)
             query_log = None
+        conversations = Conversations(query_log)
         return cls(
             settings=settings,
-            conversations=Conversations(query_log),
+            conversations=conversations,
             limiter=RateLimiter(settings.rate_per_min),
+            inline_limiter=RateLimiter(settings.rate_per_min),
+            inline_log=SettlingInlineLog(
+                lambda answer, latency_ms: conversations.record(answer, "inline", latency_ms)
+            ),
         )
 
     def is_admin(self, update: Update) -> bool:
@@ -152,9 +161,29 @@ def ask(update: Update, context: Context, answerer: AnswererLike, question: str)
     )
 
 
-def ask_top(context: Context, answerer: RankingAnswerer, question: str, k: int) -> list[Answer]:
-    """Up to `k` answers to an inline query, logged as one inline question."""
-    return operations_of(context).conversations.ask_top(answerer, question, k)
+def admit_inline(update: Update, context: Context) -> bool:
+    """Count an inline query against its sender's limit: False if it must not be answered."""
+    user = update.effective_user
+    key: Hashable = user.id if user else "inline"
+    return operations_of(context).inline_limiter.check(key) is Verdict.ALLOW
+
+
+def ask_top(
+    update: Update, context: Context, answerer: RankingAnswerer, question: str, k: int
+) -> list[Answer]:
+    """Up to `k` answers to an inline query; logged once the sender's query has settled."""
+    operations = operations_of(context)
+    started = time.perf_counter()
+    answers = operations.conversations.ask_top(answerer, question, k, logged=False)
+    latency_ms = (time.perf_counter() - started) * 1000
+    user = update.effective_user
+    operations.inline_log.note(user.id if user else "inline", answers[0], latency_ms)
+    return answers
+
+
+async def stopping(application: Application) -> None:
+    """When the bot stops: log the inline queries that had not settled yet."""
+    application.bot_data[OPERATIONS].inline_log.flush()
 
 
 def feedback_buttons(context: Context, chat_id: int, asked: Asked) -> InlineKeyboardMarkup | None:

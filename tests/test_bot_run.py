@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -366,3 +367,14 @@ def test_polling_problems_repeat_a_conflict_only_after_the_reminder_time(caplog)
     clock.now += CONFLICT_REMINDER
     report(Conflict("terminated by other getUpdates request"))
     assert len(lines_with(caplog.text, "409 Conflict")) == 2
+
+
+def test_inline_query_not_yet_settled_is_logged_at_stop(api, start_bot):
+    bot = start_bot()
+    api.wait_for_blocking(lambda: api.calls("getUpdates"), timeout=30)
+    api.push_inline(QUESTION)
+    api.wait_for_blocking(lambda: api.calls("answerInlineQuery"))
+    assert bot.stop() == 0
+    with sqlite3.connect(os.environ["POSTBOT_DB"]) as db:
+        rows = db.execute("SELECT chat_type, question FROM questions").fetchall()
+    assert rows == [("inline", QUESTION)]

@@ -217,12 +217,37 @@ async def test_flood_from_one_user_gets_one_slow_down_while_others_are_answered(
     assert "June 28" in texts_to(api, 56)[0]
 
 
-async def test_inline_query_is_logged_as_inline(api, bot, settings):
+def logged_questions(settings: Settings) -> list[tuple[str, str, int]]:
+    with sqlite3.connect(settings.database) as db:
+        return db.execute("SELECT chat_type, question, answered FROM questions").fetchall()
+
+
+async def test_inline_query_is_logged_as_inline_once_settled(api, bot, settings):
     api.push_inline(JILIN)
     await api.wait_for(lambda: api.calls("answerInlineQuery"))
-    with sqlite3.connect(settings.database) as db:
-        rows = db.execute("SELECT chat_type, question, answered FROM questions").fetchall()
-    assert rows == [("inline", JILIN, 1)]
+    assert logged_questions(settings) == []  # the user may still be typing
+    await api.wait_for(lambda: logged_questions(settings), timeout=5)
+    assert logged_questions(settings) == [("inline", JILIN, 1)]
+
+
+async def test_inline_keystrokes_are_answered_but_only_the_settled_query_logged(api, bot, settings):
+    typed = ["When", "When did China", JILIN]
+    for text in typed:
+        api.push_inline(text, user_id=705)
+    await api.wait_for(lambda: len(api.calls("answerInlineQuery")) == len(typed))
+    await api.wait_for(lambda: logged_questions(settings), timeout=5)
+    await asyncio.sleep(0.3)
+    assert logged_questions(settings) == [("inline", JILIN, 1)]
+
+
+async def test_inline_flood_from_one_user_is_limited_while_others_are_answered(api, bot, settings):
+    flood = {api.push_inline(f"{JILIN} {i}", user_id=711)["inline_query"]["id"] for i in range(30)}
+    other = api.push_inline(JILIN, user_id=712)["inline_query"]["id"]
+    answered = lambda: {c["inline_query_id"] for c in api.calls("answerInlineQuery")}  # noqa: E731
+    await api.wait_for(lambda: other in answered())
+    await asyncio.sleep(0.5)  # anything more would have arrived by now
+    assert len(flood & answered()) == settings.rate_per_min
+    await api.wait_for(lambda: len(logged_questions(settings)) == 2, timeout=5)
 
 
 async def test_group_follow_up_and_chat_type(api, bot, settings):
