@@ -169,9 +169,15 @@ async def group_text(update: Update, context: Context) -> None:
 
 
 async def not_text(update: Update, context: Context) -> None:
-    """Stickers, photos, voice and the like: a hint to type instead."""
+    """A photo or file with a caption: the caption is the question; else a hint to type."""
     message = update.effective_message
     chat = update.effective_chat
+    if message.caption:
+        private = chat.type == ChatType.PRIVATE
+        question = message.caption if private else _addressed_question(message, context)
+        if question is not None:
+            await answer_question(update, context, question)
+        return
     if chat.type == ChatType.PRIVATE or _replies_to_bot(message, context):
         await send_html(update, texts.message(user_language(update), "not_text"))
 
@@ -289,9 +295,12 @@ def _replies_to_bot(message: Message, context: Context) -> bool:
 
 def _addressed_question(message: Message, context: Context) -> str | None:
     """The question in a group message meant for the bot, else None."""
-    text = message.text or ""
+    if message.text is not None:
+        text, mentions = message.text, message.parse_entities([MessageEntity.MENTION])
+    else:
+        text = message.caption or ""
+        mentions = message.parse_caption_entities([MessageEntity.MENTION])
     mention = f"@{context.bot.username}".lower()
-    mentions = message.parse_entities([MessageEntity.MENTION])
     if any(value.lower() == mention for value in mentions.values()):
         return re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
     if _replies_to_bot(message, context):
