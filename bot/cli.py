@@ -105,9 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"postbot: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except CorpusError as exc:
+    except CorpusError as exc:  # a corpus or page that cannot be used is bad input too
         print(f"postbot: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

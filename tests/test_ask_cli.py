@@ -78,8 +78,8 @@ def test_ask_with_corpus_option(tiny_corpus: Path, capsys: pytest.CaptureFixture
     assert data["citations"][0]["article_id"] == "hunan"
 
 
-def test_ask_missing_corpus_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ask", "--corpus", str(tmp_path / "none.jsonl"), JILIN_WHEN]) == 1
+def test_ask_missing_corpus_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--corpus", str(tmp_path / "none.jsonl"), JILIN_WHEN]) == 2
     assert "not found" in capsys.readouterr().err
 
 
@@ -174,8 +174,8 @@ def test_chat_command_runs_on_stdin(
     assert "June 28" in capsys.readouterr().out
 
 
-def test_ask_empty_corpus_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ask_empty_corpus_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
-    assert main(["ask", "--corpus", str(empty), JILIN_WHEN]) == 1
+    assert main(["ask", "--corpus", str(empty), JILIN_WHEN]) == 2
     assert "holds no articles" in capsys.readouterr().err

@@ -107,7 +107,7 @@ def test_build_corpus_invalid_page_fails_and_leaves_output(
 ) -> None:
     page = raw / JILIN.name
     page.write_text(breakage(JILIN.read_text(encoding="utf-8")), encoding="utf-8")
-    assert main(["build-corpus", str(raw), "--out", str(out)]) == 1
+    assert main(["build-corpus", str(raw), "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert str(page) in err and missing in err
@@ -130,7 +130,7 @@ def test_build_corpus_only_invalid_pages_fails_even_when_skipping(
     folder = tmp_path / "bad"
     folder.mkdir()
     (folder / "bad.txt").write_text("nothing\n", encoding="utf-8")
-    assert main(["build-corpus", str(folder), "--out", str(out), "--skip-invalid"]) == 1
+    assert main(["build-corpus", str(folder), "--out", str(out), "--skip-invalid"]) == 2
     assert "no valid pages" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == OLD
 
@@ -224,7 +224,7 @@ def test_agreements_none_in_corpus(tmp_path: Path, capsys) -> None:
 
 
 def test_agreements_missing_corpus_file(tmp_path: Path, capsys) -> None:
-    assert main(["agreements", "--corpus", str(tmp_path / "nope.jsonl")]) == 1
+    assert main(["agreements", "--corpus", str(tmp_path / "nope.jsonl")]) == 2
     assert capsys.readouterr().err == f"postbot: corpus file not found: {tmp_path / 'nope.jsonl'}\n"
 
 
@@ -236,6 +236,6 @@ def test_agreements_bad_corpus_line_names_it(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "line 3: not valid JSON" in result.stderr
     assert "Traceback" not in result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from bot.errors import UsageError
 from bot.settings import Settings
@@ -15,6 +16,7 @@ from corpus.store import DEFAULT_CORPUS, write_articles
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Build the corpus; the output file is replaced only when the build succeeds."""
     out = args.out or settings.corpus_path or DEFAULT_CORPUS
+    _check_folder_for(out)
     try:
         find_pages(args.paths)
     except CorpusError as exc:
@@ -36,3 +38,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f" ({result.duplicates} duplicates dropped, {len(result.skipped)} skipped)."
     )
     return 0
+
+
+def _check_folder_for(out: Path) -> None:
+    """Refuse, before building, an output whose folder cannot be made: a file is in the way."""
+    for folder in out.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise UsageError(f"cannot write {out}: {folder} is a file, not a folder")
+            return
