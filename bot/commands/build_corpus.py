@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 from bot.errors import UsageError
 from bot.settings import Settings
@@ -19,6 +20,7 @@ from corpus.store import DEFAULT_CORPUS, write_articles
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Build the corpus; the output file is replaced only when the build succeeds."""
     out = args.out or settings.corpus_path or DEFAULT_CORPUS
+    _check_folder_for(out)
     try:
         find_pages(args.paths)
     except CorpusError as exc:
@@ -57,3 +59,12 @@ def summary(articles: Iterable[Article]) -> str:
     per_lang = ", ".join(f"{count} {lang}" for lang, count in sorted(langs.items()))
     noun = "agreement" if agreements == 1 else "agreements"
     return f"{per_lang}; {agreements} {noun}"
+
+
+def _check_folder_for(out: Path) -> None:
+    """Refuse, before building, an output whose folder cannot be made: a file is in the way."""
+    for folder in out.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise UsageError(f"cannot write {out}: {folder} is a file, not a folder")
+            return
