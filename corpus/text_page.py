@@ -32,6 +32,9 @@ _DATE_LABEL = re.compile(
     r"|作者|编辑|編輯)|:",
     re.IGNORECASE,
 )
+# A site name on the page's first line is short and one name, not a row of links.
+_MAX_SITE_NAME = 40
+_SEPARATORS = re.compile(r"[|>»·•]|\s/\s")
 # A caption under the date line is one short sentence.
 _MAX_CAPTION = 200
 MISSING_DATE = (
@@ -167,6 +170,8 @@ def _source(
     site = next((line for line in lines[:at] if line), None)
     if (
         site
+        and len(site) <= _MAX_SITE_NAME
+        and not _SEPARATORS.search(site)
         and site != title
         and not boilerplate.is_boilerplate(site)
         and not boilerplate.is_title_like(site)
