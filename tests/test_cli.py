@@ -101,8 +101,8 @@ def _corpus_line(**changes: object) -> str:
         ("\n  \n", "no articles"),
         ("this is not json\n", "not valid JSON"),
         ("[1, 2]\n", "not a JSON object"),
-        (_corpus_line(paragraphs=42), "line 1: not a valid article"),
-        (_corpus_line(agreement={"parties": 7, "kind": "x"}), "line 1: not a valid article"),
+        (_corpus_line(paragraphs=42), "line 1: field 'paragraphs'"),
+        (_corpus_line(agreement={"parties": 7, "kind": "x"}), "line 1: field 'agreement"),
     ],
     ids=["missing", "empty", "blank", "not-json", "not-object", "paragraphs-int", "parties-int"],
 )
