@@ -326,7 +326,7 @@ class Answerer:
         lines.append(
             render(
                 lang,
-                "source",
+                "source" if article.source else "source_unnamed",
                 title=article.title,
                 source=article.source,
                 published=article.published,
@@ -340,5 +340,6 @@ class Answerer:
             published=article.published,
             snippet=shorten(sentence),
             score=scores.get(chosen.position, 0.0),
+            url=article.url,
         )
         return Answer(question, True, text, lang, (citation,), highlights(text, query))

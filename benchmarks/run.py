@@ -1,19 +1,22 @@
-"""Benchmark postbot as its corpus grows, against plain rank-bm25 on the same sentences.
+"""Benchmark postbot as its corpus grows, against bm25s and rank-bm25 on the same sentences.
 
 For each size N it generates N synthetic raw pages (`benchmarks.generate`), then measures:
 
 - build: `postbot build-corpus PAGES --out FILE`, wall time and peak memory;
 - cold ask: `postbot ask --corpus FILE QUESTION` as a new process, without an index cache
-  (an empty cache folder) and with one (median of several runs), and its peak memory;
+  (an empty cache folder) and with one (median of several runs), and its peak memory; the
+  cached one also as a ratio to the same command on the shipped corpus, the two run
+  alternately so that a busy machine slows both alike;
 - per question: p50 and p99 latency of answering a batch of questions in one process;
-- baseline: plain ``rank_bm25.BM25Okapi(tokens).get_scores(query)`` per question on the
-  same passages' tokens, in the same run; its p50 over postbot's is the speed-up.
+- baselines, on the same passages' tokens in the same run: bm25s's own
+  ``BM25.retrieve(query, k=10)`` and plain ``rank_bm25.BM25Okapi(tokens).get_scores(query)``
+  (the latter only up to ``--rank-bm25-max`` articles: it takes seconds a question beyond).
 
 Every measurement runs in a child process, so peak memory (``ru_maxrss`` from ``wait4``) is
 that step's own. It prints a Markdown table and writes JSON to ``benchmarks/out/``.
 
     python -m benchmarks.run                       # N = 100
-    python -m benchmarks.run --sizes 100,1000,5000,20000
+    python -m benchmarks.run --sizes 100,1000,5000,20000,50000
 """
 
 from __future__ import annotations
@@ -86,16 +89,20 @@ class SizeResult:
     ask_cached_s: float
     ask_cached_runs: list[float]
     ask_max_rss_mb: float
+    shipped_ask_s: float
+    shipped_ask_max_rss_mb: float
+    ask_vs_shipped: float
     load_s: float
     answered: float
     answer_p50_ms: float
     answer_p99_ms: float
     search_p50_ms: float
-    baseline_build_s: float
-    baseline_p50_ms: float
-    baseline_p99_ms: float
+    bm25s_build_s: float
+    bm25s_p50_ms: float
+    bm25s_p99_ms: float
+    rank_bm25_p50_ms: float | None
+    rank_bm25_p99_ms: float | None
     latency_max_rss_mb: float
-    speedup_p50: float
 
 
 def questions(count: int, seed: int = 11) -> list[str]:
@@ -147,8 +154,22 @@ def import_baseline_seconds(repeat: int) -> float:
     return statistics.median(runs)
 
 
+def shipped_ask(work: Path) -> tuple[list[str], dict[str, str]]:
+    """Cold `postbot ask` on the shipped corpus, its cache warmed: the command and environment."""
+    env = _env(work / "shipped-cache")
+    ask = [*_postbot(), "ask", COLD_QUESTION]
+    run_child(ask, env)
+    return ask, env
+
+
 def measure_size(
-    pages: int, work: Path, questions_file: Path, repeat: int, seed: int
+    pages: int,
+    work: Path,
+    questions_file: Path,
+    repeat: int,
+    seed: int,
+    shipped: tuple[list[str], dict[str, str]],
+    rank_bm25_max: int,
 ) -> SizeResult:
     """Generate, build and time postbot at one corpus size."""
     folder = work / str(pages)
@@ -164,11 +185,19 @@ def measure_size(
         shutil.rmtree(cold_cache)
     cache = folder / "cache"
     run_child(ask, _env(cache))  # warm the cache
-    cached = [run_child(ask, _env(cache)) for _ in range(repeat)]
+    cached, on_shipped = [], []
+    for _ in range(max(repeat, 5)):
+        on_shipped.append(run_child(*shipped))
+        cached.append(run_child(ask, _env(cache)))
     latency_argv = [sys.executable, "-m", "benchmarks.latency", str(corpus), str(questions_file)]
     latency = run_child([*latency_argv, "postbot"], _env(cache))
-    baseline = run_child([*latency_argv, "baseline"], _env(cache))
-    ours, theirs = json.loads(latency.stdout), json.loads(baseline.stdout)
+    ours = json.loads(latency.stdout)
+    bm25s = json.loads(run_child([*latency_argv, "bm25s"], _env(cache)).stdout)
+    rank_bm25: dict[str, Any] = {}
+    if pages <= rank_bm25_max:
+        rank_bm25 = json.loads(run_child([*latency_argv, "rank-bm25"], _env(cache)).stdout)
+    ask_cached_s = statistics.median(s.seconds for s in cached)
+    shipped_s = statistics.median(s.seconds for s in on_shipped)
     return SizeResult(
         pages=pages,
         articles=ours["articles"],
@@ -177,19 +206,23 @@ def measure_size(
         build_s=build.seconds,
         build_max_rss_mb=build.max_rss_mb,
         ask_uncached_s=statistics.median(s.seconds for s in uncached),
-        ask_cached_s=statistics.median(s.seconds for s in cached),
+        ask_cached_s=ask_cached_s,
         ask_cached_runs=[round(s.seconds, 3) for s in cached],
         ask_max_rss_mb=max(s.max_rss_mb for s in cached),
+        shipped_ask_s=shipped_s,
+        shipped_ask_max_rss_mb=max(s.max_rss_mb for s in on_shipped),
+        ask_vs_shipped=ask_cached_s / shipped_s,
         load_s=ours["load_s"],
         answered=ours["answered"],
         answer_p50_ms=ours["p50_ms"],
         answer_p99_ms=ours["p99_ms"],
         search_p50_ms=ours["search_p50_ms"],
-        baseline_build_s=theirs["load_s"],
-        baseline_p50_ms=theirs["p50_ms"],
-        baseline_p99_ms=theirs["p99_ms"],
+        bm25s_build_s=bm25s["load_s"],
+        bm25s_p50_ms=bm25s["p50_ms"],
+        bm25s_p99_ms=bm25s["p99_ms"],
+        rank_bm25_p50_ms=rank_bm25.get("p50_ms"),
+        rank_bm25_p99_ms=rank_bm25.get("p99_ms"),
         latency_max_rss_mb=latency.max_rss_mb,
-        speedup_p50=theirs["p50_ms"] / ours["p50_ms"],
     )
 
 
@@ -212,34 +245,47 @@ def machine() -> str:
 
 
 def table(results: list[SizeResult], import_s: float) -> str:
-    """The results as a Markdown table."""
+    """The results as a Markdown table, each size's times also as ratios within this run."""
     lines = [
-        "| articles | passages | engine | build | cold ask, no cache | cold ask, cached "
-        "| per question p50 / p99 | of which scoring p50 | rank-bm25 get_scores p50 / p99 "
-        "| speed-up (p50) | peak memory (build / ask) |",
-        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| articles | passages | build | cold ask, no cache | cold ask, cached / shipped "
+        "| per question p50 / p99 | of which scoring p50 | bm25s retrieve p50 / p99 "
+        "| answer / bm25s (p50) | rank-bm25 get_scores p50 | peak memory (build / ask / batch) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
+        rank_bm25 = "—" if r.rank_bm25_p50_ms is None else f"{r.rank_bm25_p50_ms:.2f} ms"
         lines.append(
-            f"| {r.articles:,} | {r.passages:,} | {r.engine} | {r.build_s:.1f} s "
-            f"| {r.ask_uncached_s:.2f} s | {r.ask_cached_s:.2f} s "
+            f"| {r.articles:,} | {r.passages:,} | {r.build_s:.1f} s "
+            f"| {r.ask_uncached_s:.2f} s | {r.ask_cached_s:.2f} / {r.shipped_ask_s:.2f} s "
+            f"= {r.ask_vs_shipped:.1f}x "
             f"| {r.answer_p50_ms:.2f} / {r.answer_p99_ms:.2f} ms | {r.search_p50_ms:.2f} ms "
-            f"| {r.baseline_p50_ms:.2f} / {r.baseline_p99_ms:.2f} ms | {r.speedup_p50:.1f}x "
-            f"| {r.build_max_rss_mb:.0f} / {r.ask_max_rss_mb:.0f} MB |"
+            f"| {r.bm25s_p50_ms:.2f} / {r.bm25s_p99_ms:.2f} ms "
+            f"| {r.answer_p50_ms / r.bm25s_p50_ms:.2f}x | {rank_bm25} "
+            f"| {r.build_max_rss_mb:.0f} / {r.ask_max_rss_mb:.0f} "
+            f"/ {r.latency_max_rss_mb:.0f} MiB |"
         )
     lines.append("")
-    lines.append(f'`python -c "import rank_bm25"`: {import_s:.3f} s (median).')
+    lines.append(
+        f"Shipped corpus, cold `postbot ask`: {results[-1].shipped_ask_max_rss_mb:.0f} MiB. "
+        f'`python -c "import rank_bm25"`: {import_s:.3f} s (median).'
+    )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmark postbot against plain rank-bm25.")
+    parser = argparse.ArgumentParser(description="Benchmark postbot against bm25s and rank-bm25.")
     parser.add_argument(
         "--sizes", default="100", help="comma-separated article counts (default: 100)"
     )
     parser.add_argument("--questions", type=int, default=200, help="questions per batch")
     parser.add_argument("--repeat", type=int, default=3, help="runs per cold-start timing")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--rank-bm25-max",
+        type=int,
+        default=20_000,
+        help="largest size timed with rank-bm25 too (default: 20000)",
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="folder for pages and results")
     args = parser.parse_args(argv)
     try:
@@ -251,10 +297,15 @@ def main(argv: list[str] | None = None) -> int:
     questions_file = args.out / "questions.json"
     questions_file.write_text(json.dumps(batch, ensure_ascii=False, indent=1), encoding="utf-8")
     import_s = import_baseline_seconds(max(args.repeat, 5))
+    shipped = shipped_ask(args.out)
     results = []
     for pages in sizes:
         print(f"measuring {pages:,} pages...", file=sys.stderr, flush=True)
-        results.append(measure_size(pages, args.out, questions_file, args.repeat, args.seed))
+        results.append(
+            measure_size(
+                pages, args.out, questions_file, args.repeat, args.seed, shipped, args.rank_bm25_max
+            )
+        )
         print(table(results, import_s), file=sys.stderr, flush=True)
     report: dict[str, Any] = {
         "machine": machine(),

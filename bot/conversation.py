@@ -104,8 +104,11 @@ class Conversations:
         row_id = self._log(answer, chat_type, latency_ms)
         return Asked(answer=answer, row_id=row_id, about=about, latency_ms=latency_ms)
 
-    def ask_top(self, answerer: RankingAnswerer, question: str, k: int = 5) -> list[Answer]:
-        """Up to `k` answers from different articles (inline mode), logged as one question.
+    def ask_top(
+        self, answerer: RankingAnswerer, question: str, k: int = 5, *, logged: bool = True
+    ) -> list[Answer]:
+        """Up to `k` answers from different articles (inline mode), logged as one question
+        unless `logged` is False (see `record`).
 
         When no article answers, the list holds just the refusal.
         """
@@ -114,8 +117,13 @@ class Conversations:
             answerer.abstain(question.strip(), question_lang(question))
         ]
         latency_ms = (self._timer() - started) * 1000
-        self._log(answers[0], "inline", latency_ms)
+        if logged:
+            self._log(answers[0], "inline", latency_ms)
         return answers
+
+    def record(self, answer: Answer, chat_type: str, latency_ms: float) -> int | None:
+        """Log an answer given earlier; its row id, or None when there is no log."""
+        return self._log(answer, chat_type, latency_ms)
 
     def _corpus_of(self, answerer: AnswererLike) -> _Corpus:
         # Two are kept, so that while a reload prepares the new corpus in another thread, the

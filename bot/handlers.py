@@ -22,7 +22,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from answers.model import Answer
@@ -91,7 +91,9 @@ async def answer_question(update: Update, context: Context, question: str) -> No
         )
         return
     asked = ops.ask(update, context, answerer_of(context), question)
-    await send_answer(update, context, asked.answer, ops.feedback_buttons(asked))
+    chat = update.effective_chat
+    buttons = ops.feedback_buttons(context, chat.id, asked) if chat is not None else None
+    await send_answer(update, context, asked.answer, buttons)
 
 
 async def send_answer(
@@ -167,9 +169,15 @@ async def group_text(update: Update, context: Context) -> None:
 
 
 async def not_text(update: Update, context: Context) -> None:
-    """Stickers, photos, voice and the like: a hint to type instead."""
+    """A photo or file with a caption: the caption is the question; else a hint to type."""
     message = update.effective_message
     chat = update.effective_chat
+    if message.caption:
+        private = chat.type == ChatType.PRIVATE
+        question = message.caption if private else _addressed_question(message, context)
+        if question is not None:
+            await answer_question(update, context, question)
+        return
     if chat.type == ChatType.PRIVATE or _replies_to_bot(message, context):
         await send_html(update, texts.message(user_language(update), "not_text"))
 
@@ -223,29 +231,44 @@ async def page_pressed(update: Update, context: Context) -> None:
             raise
 
 
+async def unknown_button(update: Update, context: Context) -> None:
+    """A press whose data no handler knows (old, forged or empty): stop its spinner."""
+    await update.callback_query.answer(ops.text(user_language(update), "button_expired"))
+
+
 async def inline_query(update: Update, context: Context) -> None:
     """Inline mode: up to five articles answering the query, or the agreements if it is empty."""
     query = update.inline_query
+    if not ops.admit_inline(update, context):
+        return  # over the sender's limit: no answer, Telegram shows none
     text = query.query.strip()
     if not text:
         results = _inline_agreements(context, user_language(update))
     elif len(text) > MAX_QUESTION:
         results = []
     else:
-        answers = ops.ask_top(context, answerer_of(context), text, INLINE_RESULTS)
+        answers = ops.ask_top(update, context, answerer_of(context), text, INLINE_RESULTS)
         results = _inline_answers(answers)
     await query.answer(results, cache_time=60)
 
 
 async def error_handler(update: object, context: Context) -> None:
-    """Log the traceback and tell the person something went wrong."""
-    log.error("Error while handling an update", exc_info=context.error)
+    """Log the error (a traceback unless Telegram was unreachable); tell the person."""
+    if _is_unreachable(context.error):
+        log.warning("Telegram could not be reached while handling an update: %s", context.error)
+    else:
+        log.error("Error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     try:
         await update.effective_chat.send_message(texts.message(user_language(update), "error"))
-    except TelegramError:
-        log.warning("Could not tell the chat about the error", exc_info=True)
+    except TelegramError as exc:
+        log.warning("Could not tell the chat about the error: %s", exc)
+
+
+def _is_unreachable(error: BaseException | None) -> bool:
+    """A 5xx from Telegram or a broken connection: nothing a traceback would explain."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
 
 
 def _agreements(context: Context) -> list[AgreementEntry]:
@@ -272,9 +295,12 @@ def _replies_to_bot(message: Message, context: Context) -> bool:
 
 def _addressed_question(message: Message, context: Context) -> str | None:
     """The question in a group message meant for the bot, else None."""
-    text = message.text or ""
+    if message.text is not None:
+        text, mentions = message.text, message.parse_entities([MessageEntity.MENTION])
+    else:
+        text = message.caption or ""
+        mentions = message.parse_caption_entities([MessageEntity.MENTION])
     mention = f"@{context.bot.username}".lower()
-    mentions = message.parse_entities([MessageEntity.MENTION])
     if any(value.lower() == mention for value in mentions.values()):
         return re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
     if _replies_to_bot(message, context):

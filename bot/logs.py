@@ -41,6 +41,18 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class RefusedTokenFilter(logging.Filter):
+    """Drops PTB's tracebacks of a refused token: `postbot run` reports it in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if exc is None or not record.name.startswith("telegram"):
+            return True
+        from telegram.error import InvalidToken
+
+        return not isinstance(exc, InvalidToken)
+
+
 def setup_logging(level: str, secrets: Iterable[str] = ()) -> None:
     """Log to stderr at `level` (a name such as "DEBUG"), redacting `secrets` everywhere."""
     numeric = logging.getLevelName(level.upper())
@@ -51,6 +63,7 @@ def setup_logging(level: str, secrets: Iterable[str] = ()) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter(_FORMAT))
     # On the handler, not a logger: a handler's filters see the records of every logger.
+    handler.addFilter(RefusedTokenFilter())
     handler.addFilter(RedactingFilter(secrets))
     root = logging.getLogger()
     for old in list(root.handlers):

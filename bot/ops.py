@@ -2,14 +2,22 @@
 
 Handlers call `admit` before answering and `ask` to answer; `feedback_buttons` go under the
 answer, and `feedback_pressed` stores a press. The state lives in `bot_data[OPERATIONS]`.
+
+A feedback button's data is signed with a key made at start, over the logged row and the chat
+the answer went to: a press with data made up, or copied to another chat, changes nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import hmac
 import logging
 import re
-from collections.abc import Hashable
+import secrets
+import time
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,6 +26,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, ContextTypes
 
 from bot.conversation import Asked, Conversations
+from bot.inlinelog import SettlingInlineLog
 from bot.querylog import QueryLog, QueryLogError
 from bot.ratelimit import RateLimiter, Verdict
 from bot.settings import Settings
@@ -29,8 +38,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OPERATIONS = "operations"  # key of the Operations in application.bot_data
-FEEDBACK_PATTERN = r"^fb:(up|down|done):(\d{1,18}):(en|zh)$"
-_FEEDBACK = re.compile(FEEDBACK_PATTERN)
+FEEDBACK_PATTERN = r"^fb:"  # every press on a feedback button, forged ones too
+_FEEDBACK = re.compile(r"^fb:(up|down|done):(\d{1,18}):(en|zh):([\w-]{16})$")
+_SIGNATURE_BYTES = 12  # 16 characters of base64: callback data may hold 64 bytes
 
 Context = ContextTypes.DEFAULT_TYPE
 
@@ -45,10 +55,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "only_admins": "Sorry, only admins can {action}.",
         "action_stats": "see the stats",
         "action_reload": "reload the corpus",
+        "action_add": "add articles",
+        "add_usage": "Put one or more page addresses after /add, for example:\n"
+        "/add https://www.example.com/news/china-post-signs.html",
+        "add_busy": "Pages are already being added; wait for that to finish.",
+        "add_failed": "Nothing was added: {reason}",
         "reloaded": "Reloaded {articles} articles ({agreements} agreements).",
         "reload_failed": "Reload failed, so I'm still answering from the old corpus: {reason}",
         "reload_busy": "A reload is already running; wait for it to finish.",
         "no_log": "The query log cannot be read: {reason}",
+        "button_expired": "That button no longer works.",
     },
     "zh": {
         "slow_down": "您提问太快了，请稍等一分钟再问。",
@@ -57,10 +73,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "only_admins": "抱歉，只有管理员可以{action}。",
         "action_stats": "查看统计",
         "action_reload": "重新加载资料",
+        "action_add": "添加文章",
+        "add_usage": "请在 /add 后面写上一个或多个网页地址，例如：\n"
+        "/add https://www.example.com/news/china-post-signs.html",
+        "add_busy": "正在添加网页，请等它完成。",
+        "add_failed": "没有添加任何文章：{reason}",
         "reloaded": "已重新加载 {articles} 篇文章（{agreements} 项协议）。",
         "reload_failed": "重新加载失败，仍使用原有资料：{reason}",
         "reload_busy": "已有一次重新加载正在进行，请等它完成。",
         "no_log": "无法读取问题日志：{reason}",
+        "button_expired": "这个按钮已失效。",
     },
 }
 
@@ -77,7 +99,11 @@ class Operations:
     settings: Settings
     conversations: Conversations
     limiter: RateLimiter
+    inline_limiter: RateLimiter  # the same limit, counted apart: inline queries come per keystroke
+    inline_log: SettlingInlineLog
     reloading: asyncio.Lock = field(default_factory=asyncio.Lock)
+    adding: asyncio.Lock = field(default_factory=asyncio.Lock)
+    feedback_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Operations:
@@ -87,10 +113,15 @@ class Operations:
         except QueryLogError as exc:
             log.warning("Questions will not be logged: %s", exc)
             query_log = None
+        conversations = Conversations(query_log)
         return cls(
             settings=settings,
-            conversations=Conversations(query_log),
+            conversations=conversations,
             limiter=RateLimiter(settings.rate_per_min),
+            inline_limiter=RateLimiter(settings.rate_per_min),
+            inline_log=SettlingInlineLog(
+                lambda answer, latency_ms: conversations.record(answer, "inline", latency_ms)
+            ),
         )
 
     def is_admin(self, update: Update) -> bool:
@@ -141,34 +172,65 @@ def ask(update: Update, context: Context, answerer: AnswererLike, question: str)
     )
 
 
-def ask_top(context: Context, answerer: RankingAnswerer, question: str, k: int) -> list[Answer]:
-    """Up to `k` answers to an inline query, logged as one inline question."""
-    return operations_of(context).conversations.ask_top(answerer, question, k)
+def admit_inline(update: Update, context: Context) -> bool:
+    """Count an inline query against its sender's limit: False if it must not be answered."""
+    user = update.effective_user
+    key: Hashable = user.id if user else "inline"
+    return operations_of(context).inline_limiter.check(key) is Verdict.ALLOW
 
 
-def feedback_buttons(asked: Asked) -> InlineKeyboardMarkup | None:
-    """👍 / 👎 buttons for a logged answer; None when the question was not logged."""
+def ask_top(
+    update: Update, context: Context, answerer: RankingAnswerer, question: str, k: int
+) -> list[Answer]:
+    """Up to `k` answers to an inline query; logged once the sender's query has settled."""
+    operations = operations_of(context)
+    started = time.perf_counter()
+    answers = operations.conversations.ask_top(answerer, question, k, logged=False)
+    latency_ms = (time.perf_counter() - started) * 1000
+    user = update.effective_user
+    operations.inline_log.note(user.id if user else "inline", answers[0], latency_ms)
+    return answers
+
+
+async def stopping(application: Application) -> None:
+    """When the bot stops: log the inline queries that had not settled yet."""
+    application.bot_data[OPERATIONS].inline_log.flush()
+
+
+def feedback_buttons(context: Context, chat_id: int, asked: Asked) -> InlineKeyboardMarkup | None:
+    """👍 / 👎 buttons for a logged answer sent to `chat_id`; None when it was not logged."""
     if asked.row_id is None:
         return None
-    row, lang = asked.row_id, asked.answer.lang
+    data = _feedback_data(operations_of(context).feedback_key, chat_id, asked.row_id)
+    lang = asked.answer.lang
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("👍", callback_data=f"fb:up:{row}:{lang}"),
-                InlineKeyboardButton("👎", callback_data=f"fb:down:{row}:{lang}"),
+                InlineKeyboardButton("👍", callback_data=data("up", lang)),
+                InlineKeyboardButton("👎", callback_data=data("down", lang)),
             ]
         ]
     )
 
 
 async def feedback_pressed(update: Update, context: Context) -> None:
-    """A 👍 / 👎 press: store it and replace the buttons with a short thanks."""
+    """A 👍 / 👎 press: store it and replace the buttons with a short thanks.
+
+    A press whose data was not made for this chat's message is answered, and otherwise ignored.
+    """
     query = update.callback_query
     match = _FEEDBACK.match(query.data or "")
-    if match is None:
-        await query.answer()
+    message = query.message
+    key = operations_of(context).feedback_key
+    if match is None or message is None:
+        await query.answer(text("en", "button_expired"))
         return
-    choice, row, lang = match.groups()
+    choice, row, lang, _ = match.groups()
+    data = _feedback_data(key, message.chat.id, int(row))
+    if not hmac.compare_digest(data(choice, lang), query.data or ""):
+        log.info("Ignored a feedback press whose data was not made for its chat")
+        await query.answer(text(lang, "button_expired"))
+        return
     if choice == "done":
         await query.answer(text(lang, "thanks_toast"))
         return
@@ -179,5 +241,16 @@ async def feedback_pressed(update: Update, context: Context) -> None:
         except QueryLogError as exc:
             log.warning("Could not store feedback: %s", exc)
     await query.answer(text(lang, "thanks_toast"))
-    thanks = InlineKeyboardButton(text(lang, "thanks"), callback_data=f"fb:done:{row}:{lang}")
+    thanks = InlineKeyboardButton(text(lang, "thanks"), callback_data=data("done", lang))
     await query.edit_message_reply_markup(InlineKeyboardMarkup([[thanks]]))
+
+
+def _feedback_data(key: bytes, chat_id: int, row: int) -> Callable[[str, str], str]:
+    """Makes the signed callback data of a feedback button: data(choice, lang)."""
+
+    def data(choice: str, lang: str) -> str:
+        signed = f"{choice}:{row}:{lang}:{chat_id}".encode()
+        digest = hmac.new(key, signed, hashlib.sha256).digest()[:_SIGNATURE_BYTES]
+        return f"fb:{choice}:{row}:{lang}:{base64.urlsafe_b64encode(digest).decode()}"
+
+    return data

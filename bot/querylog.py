@@ -212,8 +212,18 @@ class QueryLog:
 
 
 def _shorten(text: str, limit: int = REPORT_QUESTION_CHARS) -> str:
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def visible(text: str) -> str:
+    """`text` with control and format characters (ESC, BEL, bidi overrides) shown escaped.
+
+    Questions come from anyone; printed raw, an ESC sequence would drive the terminal.
+    """
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
 
 
 def format_report(stats: Stats) -> str:
@@ -229,7 +239,7 @@ def format_report(stats: Stats) -> str:
     ]
     if stats.articles:
         lines += ["", "Most cited articles:"]
-        lines += [f"{a.hits:>5}  {a.article_id}" for a in stats.articles]
+        lines += [f"{a.hits:>5}  {visible(a.article_id)}" for a in stats.articles]
     if stats.unanswered:
         lines += ["", "Unanswered questions, most asked first:"]
         lines += [f"{q.count:>5}  {_shorten(q.question)}" for q in stats.unanswered]

@@ -36,6 +36,7 @@ class Settings:
     rate_per_min: int = 20
     engine: str = "auto"
     cache_dir: Path | None = None  # None: next to the corpus, else the user's cache folder
+    allow_private_urls: bool = False  # `add` may fetch from private and loopback hosts (tests)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -46,14 +47,18 @@ class Settings:
             value = env.get(name, "").strip()
             return value or None
 
-        def integer(name: str, default: int) -> int:
+        def integer(name: str, default: int, lowest: int = 0, highest: int | None = None) -> int:
             value = text(name)
             if value is None:
                 return default
             try:
-                return int(value)
+                number = int(value)
             except ValueError:
                 raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
+            if number < lowest or (highest is not None and number > highest):
+                allowed = f"{lowest} or more" if highest is None else f"from {lowest} to {highest}"
+                raise SettingsError(f"{name} must be {allowed}, not {number}")
+            return number
 
         admins: set[int] = set()
         for part in (text("POSTBOT_ADMINS") or "").split(","):
@@ -78,14 +83,22 @@ class Settings:
             corpus_path=Path(corpus) if corpus else None,
             webhook_url=text("POSTBOT_WEBHOOK_URL"),
             webhook_secret=text("POSTBOT_WEBHOOK_SECRET"),
-            port=integer("PORT", 8443),
+            port=integer("PORT", 8443, lowest=1, highest=65535),
             log_level=(text("LOG_LEVEL") or "INFO").upper(),
             db_path=Path(db) if db else None,
             admins=frozenset(admins),
             rate_per_min=integer("POSTBOT_RATE_PER_MIN", 20),
             engine=engine,
             cache_dir=Path(cache) if cache else None,
+            allow_private_urls=text("POSTBOT_ALLOW_PRIVATE_URLS") in ("1", "true", "yes"),
         )
+
+    @property
+    def corpus_file(self) -> Path:
+        """The corpus file in use: the configured one, else the one shipped with the package."""
+        from corpus.store import DEFAULT_CORPUS
+
+        return self.corpus_path or DEFAULT_CORPUS
 
     @property
     def database(self) -> Path:

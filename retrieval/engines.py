@@ -166,15 +166,25 @@ class BM25SEngine:
         """Index the passages' tokens with bm25s (imported here, only when needed)."""
         if not passages:
             raise ValueError("an index needs at least one passage")
-        import bm25s
-
         term_ids: dict[str, int] = {}
         ids = [[term_ids.setdefault(t, len(term_ids)) for t in p] for p in passages]
+        return cls.build_from_ids(ids, list(term_ids))
+
+    @classmethod
+    def build_from_ids(
+        cls, passages: Sequence[Sequence[int]], vocabulary: Sequence[str]
+    ) -> BM25SEngine:
+        """Index passages given as term numbers into `vocabulary` (each term used somewhere)."""
+        if not passages:
+            raise ValueError("an index needs at least one passage")
+        import bm25s
+
+        term_ids = {term: i for i, term in enumerate(vocabulary)}
         model = bm25s.BM25(k1=K1, b=B, method="lucene", dtype="float64", int_dtype="int32")
-        model.index((ids, term_ids), create_empty_token=False, show_progress=False)
+        model.index((list(passages), term_ids), create_empty_token=False, show_progress=False)
         matrix = model.scores
         return cls(
-            vocabulary=list(term_ids),
+            vocabulary=list(vocabulary),
             data=np.asarray(matrix["data"], dtype=np.float64) * (K1 + 1),
             indices=np.asarray(matrix["indices"], dtype=np.int32),
             indptr=np.asarray(matrix["indptr"], dtype=np.int64),

@@ -9,8 +9,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from retrieval.engines import ENGINES, Engine, build_engine, lucene_idf, top_passages
+from retrieval.engines import (
+    ENGINES,
+    BM25SEngine,
+    Engine,
+    RankBM25Engine,
+    choose_engine,
+    lucene_idf,
+    top_passages,
+)
 from retrieval.passages import Passage, split_passages
+from retrieval.table import PassageList, PassageTable, TokenList
 from retrieval.tokenize import tokenize, words
 
 if TYPE_CHECKING:
@@ -27,23 +36,24 @@ class Hit:
 
 
 class Index:
-    """Passages, their terms and a BM25 engine that scores them."""
+    """Passages, their terms and a BM25 engine that scores them.
+
+    The passages live in a `PassageTable` (flat arrays, perhaps memory-mapped from the
+    cache); `passages` and `tokens` read it like lists, making each item when it is read.
+    """
 
     def __init__(
         self,
-        passages: Sequence[Passage],
-        tokens: Sequence[list[str]],
+        table: PassageTable,
         engine: Engine,
         word_counts: Mapping[str, int] | None = None,
     ):
-        self.passages = list(passages)
-        self.tokens = list(tokens)
+        self.table = table
+        self.passages: Sequence[Passage] = PassageList(table)
+        self.tokens: Sequence[list[str]] = TokenList(table)
         self._engine = engine
         self._word_counts = None if word_counts is None else dict(word_counts)
-        self._term_sets = [frozenset(t) for t in self.tokens]
-        self._rows_of: dict[str, list[int]] = {}
-        for row, passage in enumerate(self.passages):
-            self._rows_of.setdefault(passage.article_id, []).append(row)
+        self._term_sets = table.term_sets
 
     @classmethod
     def from_tokens(
@@ -66,7 +76,10 @@ class Index:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
         if len(passages) != len(tokens):
             raise ValueError(f"{len(passages)} passages but {len(tokens)} token lists")
-        return cls(passages, tokens, build_engine(tokens, engine))
+        if not passages:
+            raise ValueError("an index needs at least one passage")
+        table = PassageTable.from_passages(passages, tokens)
+        return cls(table, build_table_engine(table, engine, tokens))
 
     @classmethod
     def build(cls, articles: Sequence[Article], engine: str = "auto") -> Index:
@@ -75,17 +88,25 @@ class Index:
         return cls.from_tokens(passages, [tokenize(p.text) for p in passages], engine)
 
     @property
+    def engine(self) -> Engine:
+        """The engine scoring the passages."""
+        return self._engine
+
+    @property
     def size(self) -> int:
         """How many passages the index holds."""
-        return len(self.passages)
+        return len(self.table)
 
     def rows(self, article_id: str) -> list[int]:
         """The index positions of the article's passages, title first; [] if unknown."""
-        return self._rows_of.get(article_id, [])
+        return self.table.rows(article_id)
 
     def terms(self, row: int) -> frozenset[str]:
         """The distinct terms of the passage at index position `row`."""
-        return self._term_sets[row]
+        try:  # answering asks for the same rows' terms many times a question
+            return self._term_sets[row]
+        except KeyError:
+            return self.table.terms(row)
 
     def word_counts(self) -> dict[str, int]:
         """The passages' words as written, lowercased, and how often each occurs.
@@ -94,7 +115,7 @@ class Index:
         use unless the index was loaded with them (`retrieval.cache`).
         """
         if self._word_counts is None:
-            self._word_counts = count_words(p.text for p in self.passages)
+            self._word_counts = count_words(map(self.table.text, range(self.size)))
         return self._word_counts
 
     def idf(self, term: str) -> float:
@@ -135,7 +156,7 @@ class Index:
             scores = np.where(allowed, scores, 0.0)
         wanted = set(query_terms)
         return [
-            Hit(self.passages[i], float(scores[i]), frozenset(wanted & self._term_sets[i]))
+            Hit(self.table.passage(i), float(scores[i]), frozenset(wanted & self.table.terms(i)))
             for i in top_passages(scores, k).tolist()
         ]
 
@@ -150,3 +171,16 @@ def count_words(texts: Iterable[str]) -> dict[str, int]:
             lowered = word.lower()
             counts[lowered] = counts.get(lowered, 0) + count
     return counts
+
+
+def build_table_engine(
+    table: PassageTable, kind: str = "auto", tokens: Sequence[list[str]] | None = None
+) -> Engine:
+    """An engine over the table's passages (`tokens`: their terms, if already at hand).
+
+    Raises:
+        ValueError: `kind` is not one of `ENGINES`.
+    """
+    if choose_engine(len(table), kind) == "bm25s":
+        return BM25SEngine.build_from_ids(table.id_lists(), table.columns.vocabulary)
+    return RankBM25Engine(table.token_lists() if tokens is None else tokens)

@@ -1,8 +1,9 @@
 """A small fake Telegram Bot API server on 127.0.0.1 for end-to-end tests of the bot.
 
 It serves queued updates through `getUpdates` (long polling), answers the methods the bot
-calls, records every call in `history`, and can be told to fail a method (429 with
-`retry_after`, 502, or "method not found") or to answer slowly. It runs in its own thread,
+calls, records every call in `history`, and can be told to fail a method (401 as for a revoked
+token, 409 Conflict, 429 with `retry_after`, 502, a dropped connection, or "method not found")
+or to answer slowly. It runs in its own thread,
 so the bot under test may run in the test's event loop or in another process.
 """
 
@@ -38,6 +39,12 @@ _JSON_PARAMETERS = frozenset(
         "button",
     }
 )
+# What Telegram says with these errors.
+_DESCRIPTIONS = {
+    401: "Unauthorized",
+    409: "Conflict: terminated by other getUpdates request; make sure that only one bot "
+    "instance is running",
+}
 _MENTION = re.compile(r"(?<![\w/])@\w{3,}")
 _MESSAGE_METHODS = frozenset({"sendMessage", "editMessageText", "editMessageReplyMarkup"})
 _TRUE_METHODS = frozenset(
@@ -85,7 +92,7 @@ class _State:
 class FakeBotAPI:
     """The fake server; use as a context manager, point PTB's `base_url` at `base_url`."""
 
-    def __init__(self, token: str = TOKEN, latency: float = 0.0) -> None:
+    def __init__(self, token: str = TOKEN, latency: float = 0.0, port: int = 0) -> None:
         self.token = token
         self.latency = latency  # seconds added to every answer
         self.bot = {
@@ -102,7 +109,7 @@ class FakeBotAPI:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._closing = False
-        self._server = _Server(("127.0.0.1", 0), _handler_for(self))
+        self._server = _Server(("127.0.0.1", port), _handler_for(self))
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )
@@ -399,6 +406,13 @@ def _failure_reply(failure: _Failure) -> tuple[int, dict[str, Any] | str]:
         }
     if failure.status == 502:
         return 502, "<html><body><h1>502 Bad Gateway</h1></body></html>"
+    if failure.status in _DESCRIPTIONS:
+        description = _DESCRIPTIONS[failure.status]
+        return failure.status, {
+            "ok": False,
+            "error_code": failure.status,
+            "description": description,
+        }
     return failure.status, {"ok": False, "error_code": failure.status, "description": "Failure"}
 
 

@@ -134,6 +134,35 @@ async def test_non_text_gets_hint(api, bot, extra):
     assert texts_to(api, 12) == ["I can only read text. Please type your question."]
 
 
+PHOTO = [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]
+
+
+async def test_photo_caption_in_private_chat_is_answered(api, bot, answerer):
+    api.push_message(None, chat_id=13, extra={"photo": PHOTO, "caption": JILIN_QUESTION})
+    await api.wait_for(lambda: api.sent(13))
+    assert "June 28, 2022" in texts_to(api, 13)[0]
+    assert answerer.questions == [JILIN_QUESTION]
+
+
+async def test_photo_caption_in_group_is_answered_only_when_it_mentions_the_bot(api, bot, answerer):
+    mention = f"@{BOT_USERNAME}"
+    caption = f"{mention} {JILIN_QUESTION}"
+    entity = {"type": "mention", "offset": 0, "length": len(mention)}
+    api.push_message(
+        None, chat_id=-14, chat_type="group", extra={"photo": PHOTO, "caption": JILIN_QUESTION}
+    )
+    api.push_message(
+        None,
+        chat_id=-15,
+        chat_type="group",
+        extra={"photo": PHOTO, "caption": caption, "caption_entities": [entity]},
+    )
+    await api.wait_for(lambda: api.sent(-15))
+    assert "June 28, 2022" in texts_to(api, -15)[0]
+    assert api.sent(-14) == []
+    assert answerer.questions == [JILIN_QUESTION]
+
+
 async def test_own_inline_result_in_private_chat_is_not_a_question(api, bot, answerer):
     via = {"id": BOT_ID, "is_bot": True, "first_name": "Postbot", "username": BOT_USERNAME}
     api.push_message(JILIN_QUESTION, chat_id=27, extra={"via_bot": via})
@@ -198,9 +227,10 @@ async def test_agreements_lists_newest_first_with_buttons(api, bot):
     await api.wait_for(lambda: api.sent(17))
     sent = api.sent(17)[0]
     assert sent["text"].splitlines()[1:] == [
-        "1. 2022-06-29 — China Post, Jilin provincial government — cooperation framework agreement",
-        "2. 2021-07-03 — China Post Group, Ministry of Agriculture and Rural Affairs — "
-        "strategic cooperation agreement",
+        "1. 2022-06-29 — China Post Group Corporation Limited, Jilin provincial government — "
+        "cooperation framework agreement",
+        "2. 2021-07-03 — China Post Group Corporation Limited, Ministry of Agriculture and Rural "
+        "Affairs — strategic cooperation agreement",
     ]
     rows = sent["reply_markup"]["inline_keyboard"]
     assert [b["callback_data"] for row in rows for b in row] == ["agreement:1", "agreement:2"]
@@ -258,7 +288,7 @@ async def test_agreement_button_opens_details(api, bot):
     details = api.sent(19)[1]["text"]
     assert details.splitlines() == [
         "<b>Agreement 1</b>",
-        "Parties: China Post, Jilin provincial government",
+        "Parties: China Post Group Corporation Limited, Jilin provincial government",
         "Kind: cooperation framework agreement",
         "Signed: 2022-06-28",
         "Published: 2022-06-29",
@@ -350,8 +380,8 @@ async def test_inline_empty_query_lists_agreements(api, bot):
     await api.wait_for(lambda: api.calls("answerInlineQuery"))
     results = api.calls("answerInlineQuery")[0]["results"]
     assert [r["title"] for r in results] == [
-        "1. China Post, Jilin provincial government",
-        "2. China Post Group, Ministry of Agriculture and Rural Affairs",
+        "1. China Post Group Corporation Limited, Jilin provincial government",
+        "2. China Post Group Corporation Limited, Ministry of Agriculture and Rural Affairs",
     ]
     assert html_problems(results[0]["input_message_content"]["message_text"]) == []
 
@@ -381,6 +411,17 @@ async def test_error_is_logged_and_reported_and_bot_goes_on(api, standin_bot, st
     assert "RuntimeError: the answerer broke" in caplog.text
     api.push_message(JILIN_QUESTION, chat_id=22)
     await api.wait_for(lambda: len(api.sent(22)) == 2)
+
+
+@pytest.mark.parametrize("status", [502, DROP])
+async def test_unreachable_telegram_while_answering_is_one_line(api, bot, status, caplog):
+    api.fail("sendMessage", status, times=2)  # the answer, then "something went wrong"
+    api.push_message(JILIN_QUESTION, chat_id=29)
+    await api.wait_for(lambda: len(api.sent(29)) == 2)
+    await api.wait_for(lambda: len(caplog.records) >= 2 and "Could not tell" in caplog.text)
+    problems = [r for r in caplog.records if r.name == "bot.handlers"]
+    assert [r.levelname for r in problems] == ["WARNING", "WARNING"]
+    assert all(r.exc_info is None for r in problems)
 
 
 async def test_answer_arrives_after_429(api, bot):

@@ -1,4 +1,5 @@
-"""`postbot run` as a process: settings, signals, the token kept out of logs, webhook mode."""
+"""`postbot run` as a process: settings, signals, secrets kept out of logs, webhook mode, and
+what it does when Telegram misbehaves (a revoked token, no network, conflicts, 502s)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -16,9 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fakebotapi import TOKEN, FakeBotAPI
+from fakebotapi import DROP, TOKEN, FakeBotAPI
 
 from bot.logs import REDACTED, setup_logging
+from bot.runner import CONFLICT_REMINDER, PollingProblems
 
 QUESTION = "When did China Post sign the cooperation agreement with Jilin?"
 SECRET = "s3cret-webhook-token"
@@ -218,3 +221,160 @@ def test_logging_keeps_httpx_at_warning_even_at_debug(restore_logging, capsys):
     err = capsys.readouterr().err
     assert "HTTP Request" not in err
     assert "something odd" in err
+
+
+def wait_for_log(bot, condition, timeout: float = 30) -> str:
+    """Wait until `condition(log text)` holds; returns the log."""
+    deadline = time.monotonic() + timeout
+    while True:
+        text = bot.output()
+        if condition(text):
+            return text
+        if time.monotonic() > deadline or bot.process.poll() is not None:
+            raise AssertionError(f"log condition not met; log:\n{text}")
+        time.sleep(0.1)
+
+
+def lines_with(text: str, needle: str) -> list[str]:
+    return [line for line in text.splitlines() if needle in line]
+
+
+def test_token_revoked_while_polling_exits_1_with_one_error_line(api, start_bot):
+    bot = start_bot()
+    api.wait_for_blocking(lambda: api.calls("getUpdates"), timeout=30)
+    api.fail("getUpdates", 401, times=1000)
+    api.push_message(QUESTION, chat_id=51)  # ends the poll in progress; the next one gets 401
+    api.wait_for_blocking(lambda: api.sent(51))
+    started = time.monotonic()
+    assert bot.wait(timeout=15) == 1
+    assert time.monotonic() - started < 10
+    log = bot.output()
+    errors = lines_with(log, " ERROR ")
+    assert len(errors) == 1 and "Telegram refused the bot token" in errors[0]
+    assert "Traceback" not in log
+    assert "Event loop is closed" not in log
+
+
+def test_refused_token_at_start_is_one_error_line_without_traceback(api, start_bot):
+    bot = start_bot(TELEGRAM_BOT_TOKEN="987654321:AAWrongTokenNobodyShouldSee_42")
+    assert bot.wait() == 1
+    log = bot.output()
+    assert len(lines_with(log, " ERROR ")) == 1
+    assert "Traceback" not in log
+
+
+def test_unreachable_telegram_warns_at_every_backoff_step_then_connects(start_bot):
+    port = free_port()  # nothing listens there yet
+    bot = start_bot(TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot")
+    needle = f"WARNING bot.runner: Telegram API unreachable at 127.0.0.1:{port}, retrying in"
+    log = wait_for_log(bot, lambda text: len(lines_with(text, needle)) >= 2)
+    first, second = lines_with(log, needle)[:2]
+    assert "retrying in 1 s" in first and "retrying in 2 s" in second
+    with FakeBotAPI(port=port) as late:
+        late.wait_for_blocking(lambda: late.calls("getUpdates"), timeout=30)
+        late.push_message(QUESTION, chat_id=52)
+        late.wait_for_blocking(lambda: late.sent(52))
+        assert bot.stop() == 0
+    assert "June 28, 2022" in late.sent(52)[0]["text"]
+
+
+def test_sighup_during_start_up_is_logged_and_ignored(start_bot):
+    port = free_port()  # Telegram unreachable: the bot stays in start-up
+    bot = start_bot(TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot")
+    wait_for_log(bot, lambda text: "Telegram API unreachable" in text)
+    bot.process.send_signal(signal.SIGHUP)
+    wait_for_log(bot, lambda text: "SIGHUP during start-up: ignored" in text)
+    assert bot.process.poll() is None
+    assert bot.stop() == 0
+
+
+def test_sighup_while_loading_the_corpus_does_not_kill_the_bot(api, start_bot):
+    bot = start_bot()
+    wait_for_log(bot, lambda text: "Starting: loading the corpus" in text)
+    while not api.calls("getUpdates") and bot.process.poll() is None:
+        bot.process.send_signal(signal.SIGHUP)
+        time.sleep(0.05)
+    api.wait_for_blocking(lambda: api.calls("getUpdates"), timeout=30)
+    assert bot.process.poll() is None
+    assert bot.stop() == 0
+
+
+def test_conflict_is_one_warning_without_traceback(api, start_bot):
+    bot = start_bot()
+    api.wait_for_blocking(lambda: api.calls("getUpdates"), timeout=30)
+    api.fail("getUpdates", 409, times=3)
+    api.push_message(QUESTION, chat_id=53)
+    api.wait_for_blocking(lambda: api.sent(53))
+    api.push_message(QUESTION, chat_id=54)  # answered once the conflicts are over
+    api.wait_for_blocking(lambda: api.sent(54), timeout=20)
+    assert bot.stop() == 0
+    log = bot.output()
+    conflict = lines_with(log, "409 Conflict")
+    assert len(conflict) == 1 and " WARNING " in conflict[0]
+    assert "another process is polling" in conflict[0]
+    assert "Traceback" not in log
+    assert "Error while handling an update" not in log
+
+
+def test_bad_gateway_and_dropped_connection_are_one_line_each(api, start_bot):
+    bot = start_bot()
+    api.wait_for_blocking(lambda: api.calls("getUpdates"), timeout=30)
+    for n, failure in enumerate([502, DROP]):
+        api.fail("getUpdates", failure)
+        api.push_message(QUESTION, chat_id=60 + n)
+        api.wait_for_blocking(lambda n=n: api.sent(60 + n))
+        wait_for_log(bot, lambda text, n=n: len(lines_with(text, "Polling Telegram failed")) > n)
+    assert bot.stop() == 0
+    log = bot.output()
+    failed = lines_with(log, "Polling Telegram failed")
+    assert len(failed) == 2, log
+    assert all(" WARNING " in line for line in failed)
+    assert "Bad Gateway" in failed[0]
+    assert "Traceback" not in log
+
+
+def test_webhook_secret_made_at_start_is_redacted_at_debug(api, start_bot):
+    port = free_port()
+    bot = start_bot(
+        POSTBOT_WEBHOOK_URL=f"http://127.0.0.1:{port}/hook", PORT=str(port), LOG_LEVEL="DEBUG"
+    )
+    api.wait_for_blocking(lambda: api.calls("setWebhook"), timeout=30)
+    secret = api.calls("setWebhook")[0]["secret_token"]
+    assert len(secret) >= 32
+    assert bot.stop() == 0
+    log = bot.output()
+    assert "setWebhook" in log  # PTB logs the call's parameters at DEBUG
+    assert secret not in log
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_polling_problems_repeat_a_conflict_only_after_the_reminder_time(caplog):
+    from telegram.error import Conflict
+
+    clock = Clock()
+    report = PollingProblems(clock)
+    for _ in range(5):
+        report(Conflict("terminated by other getUpdates request"))
+        clock.now += 10
+    assert len(lines_with(caplog.text, "409 Conflict")) == 1
+    clock.now += CONFLICT_REMINDER
+    report(Conflict("terminated by other getUpdates request"))
+    assert len(lines_with(caplog.text, "409 Conflict")) == 2
+
+
+def test_inline_query_not_yet_settled_is_logged_at_stop(api, start_bot):
+    bot = start_bot()
+    api.wait_for_blocking(lambda: api.calls("getUpdates"), timeout=30)
+    api.push_inline(QUESTION)
+    api.wait_for_blocking(lambda: api.calls("answerInlineQuery"))
+    assert bot.stop() == 0
+    with sqlite3.connect(os.environ["POSTBOT_DB"]) as db:
+        rows = db.execute("SELECT chat_type, question FROM questions").fetchall()
+    assert rows == [("inline", QUESTION)]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import mmap
 import os
 from pathlib import Path
 
@@ -12,9 +14,11 @@ import pytest
 from corpus.model import Article
 from corpus.store import load_articles, write_articles
 from retrieval import cache
-from retrieval.cache import cache_folders, load_index, load_index_parts
+from retrieval import index as index_module
+from retrieval.cache import cache_folders, load_index
+from retrieval.checked_files import sha256_of
 from retrieval.engines import BM25SEngine, RankBM25Engine
-from retrieval.index import count_words
+from retrieval.index import Index, count_words
 
 
 def _article(number: int, place: str) -> Article:
@@ -52,15 +56,15 @@ def cache_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def tokenize_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Records every text the cache tokenizes: empty means the index came from the cache."""
+    """Records every text `Index.build` tokenizes: empty means the index came from the cache."""
     calls: list[str] = []
-    original = cache.tokenize
+    original = index_module.tokenize
 
     def recording(text: str) -> list[str]:
         calls.append(text)
         return original(text)
 
-    monkeypatch.setattr(cache, "tokenize", recording)
+    monkeypatch.setattr(index_module, "tokenize", recording)
     return calls
 
 
@@ -69,10 +73,10 @@ def _files(folder: Path) -> dict[str, Path]:
     return {role: folder / entry["name"] for role, entry in manifest["files"].items()}
 
 
-def _hits(index, query: list[str]) -> list[tuple[str, int, float]]:
+def _hits(found, query: list[str]) -> list[tuple[str, int, float]]:
     return [
         (h.passage.article_id, h.passage.position, round(h.score, 9))
-        for h in index.search(query, 5)
+        for h in found.search(query, 5)
     ]
 
 
@@ -134,7 +138,7 @@ def test_load_index_rebuilds_a_tampered_file(corpus, articles, cache_dir, tokeni
     raw[-3] ^= 0xFF  # same size, different score
     data_file.write_bytes(bytes(raw))
     tokenize_calls.clear()
-    parts = load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    parts = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
     assert tokenize_calls
     reference = RankBM25Engine(parts.tokens)
     np.testing.assert_allclose(parts.engine.get_scores(["jilin"]), reference.get_scores(["jilin"]))
@@ -149,7 +153,7 @@ def test_load_index_never_unpickles_even_with_a_matching_manifest(
     manifest = json.loads(manifest_path.read_text())
     evil = folder / manifest["files"]["token_offsets"]["name"]
     np.save(evil, np.array([{"x": 1}], dtype=object), allow_pickle=True)
-    manifest["files"]["token_offsets"].update(size=evil.stat().st_size, sha256=cache._sha256(evil))
+    manifest["files"]["token_offsets"].update(size=evil.stat().st_size, sha256=sha256_of(evil))
     manifest_path.write_text(json.dumps(manifest))
     tokenize_calls.clear()
     load_index(corpus, articles, cache_dir=cache_dir)
@@ -181,14 +185,14 @@ def test_load_index_caches_beside_the_corpus_by_default(
 def test_load_index_forced_bm25s_is_cached_and_reloaded(
     corpus, articles, cache_dir, monkeypatch
 ) -> None:
-    first = load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    first = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
     assert first.engine.name == "bm25s"
 
     def no_rebuild(_tokens):
         raise AssertionError("bm25s arrays should come from the cache")
 
     monkeypatch.setattr(BM25SEngine, "build", no_rebuild)
-    second = load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    second = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
     assert second.engine.name == "bm25s"
     np.testing.assert_array_equal(
         second.engine.get_scores(["sign"]), first.engine.get_scores(["sign"])
@@ -198,12 +202,9 @@ def test_load_index_forced_bm25s_is_cached_and_reloaded(
 def test_load_index_adds_bm25s_arrays_to_a_rank_bm25_cache(
     corpus, articles, cache_dir, tokenize_calls
 ) -> None:
-    assert load_index_parts(corpus, articles, cache_dir=cache_dir).engine.name == "rank-bm25"
+    assert load_index(corpus, articles, cache_dir=cache_dir).engine.name == "rank-bm25"
     tokenize_calls.clear()
-    assert (
-        load_index_parts(corpus, articles, engine="bm25s", cache_dir=cache_dir).engine.name
-        == "bm25s"
-    )
+    assert load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir).engine.name == "bm25s"
     assert tokenize_calls == []
     (folder,) = cache_folders(corpus, cache_dir)
     assert "bm25s_data" in _files(folder)
@@ -272,9 +273,91 @@ def test_load_index_rebuilds_malformed_word_counts(
     counts_file = folder / manifest["files"]["word_counts"]["name"]
     counts_file.write_text(json.dumps(value))
     entry = manifest["files"]["word_counts"]
-    entry.update(size=counts_file.stat().st_size, sha256=cache._sha256(counts_file))
+    entry.update(size=counts_file.stat().st_size, sha256=sha256_of(counts_file))
     manifest_path.write_text(json.dumps(manifest))
     tokenize_calls.clear()
     index = load_index(corpus, articles, cache_dir=cache_dir)
     assert tokenize_calls
     assert index.word_counts()["china"] == 6  # title and one sentence in each of three
+
+
+def _forge(folder: Path, role: str, payload: bytes) -> None:
+    """Replace a cached file and update the manifest to match: only value checks can object."""
+    manifest_path = folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    path = folder / manifest["files"][role]["name"]
+    path.write_bytes(payload)
+    manifest["files"][role].update(size=path.stat().st_size, sha256=sha256_of(path))
+    manifest_path.write_text(json.dumps(manifest))
+
+
+def _npy(values: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, values, allow_pickle=False)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "role, damage",
+    [
+        ("token_ids", lambda a: np.where(a == a.max(), 10_000, a)),  # outside the vocabulary
+        ("token_offsets", lambda a: a[::-1].copy()),  # backwards
+        ("text_offsets", lambda a: a + 1),  # does not start at 0
+        ("passage_article", lambda a: a + 100),  # articles that are not there
+        ("article_rows", lambda a: a * 1000),  # rows that are not there
+    ],
+)
+def test_load_index_rebuilds_arrays_that_do_not_fit_even_with_matching_checksums(
+    corpus, articles, cache_dir, tokenize_calls, role, damage
+) -> None:
+    first = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    (folder,) = cache_folders(corpus, cache_dir)
+    _forge(folder, role, _npy(damage(np.load(_files(folder)[role]))))
+    tokenize_calls.clear()
+    second = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    assert tokenize_calls
+    assert second.passages == first.passages
+    assert _hits(second, ["hunan", "logist"]) == _hits(first, ["hunan", "logist"])
+
+
+def test_load_index_rebuilds_a_changed_passage_text(
+    corpus, articles, cache_dir, tokenize_calls
+) -> None:
+    load_index(corpus, articles, cache_dir=cache_dir)
+    (folder,) = cache_folders(corpus, cache_dir)
+    text_file = _files(folder)["passage_text"]
+    text_file.write_bytes(text_file.read_bytes().replace(b"Jilin", b"Tibet"))
+    tokenize_calls.clear()
+    index = load_index(corpus, articles, cache_dir=cache_dir)
+    assert tokenize_calls
+    assert "Jilin" in index.passages[0].text
+
+
+def test_load_index_from_the_cache_maps_its_arrays_instead_of_reading_them(
+    corpus, articles, cache_dir
+) -> None:
+    load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    index = load_index(corpus, articles, engine="bm25s", cache_dir=cache_dir)
+    columns = index.table.columns
+    assert isinstance(columns.text, mmap.mmap)
+    for array in (columns.token_ids, columns.text_offsets, index.engine.data):
+        assert _is_mapped(array)
+
+
+def _is_mapped(array: np.ndarray) -> bool:
+    base = array.base
+    while isinstance(base, np.ndarray):
+        base = base.base
+    return isinstance(base, mmap.mmap)
+
+
+def test_load_index_from_the_cache_equals_a_fresh_build(corpus, articles, cache_dir) -> None:
+    load_index(corpus, articles, cache_dir=cache_dir)
+    cached = load_index(corpus, articles, cache_dir=cache_dir)
+    built = Index.build(articles)
+    assert cached.passages == built.passages and cached.tokens == built.tokens
+    for row in range(built.size):
+        assert cached.terms(row) == built.terms(row)
+    for article in articles:
+        assert cached.rows(article.id) == built.rows(article.id)
+    assert cached.word_counts() == built.word_counts()

@@ -122,3 +122,38 @@ def test_rows_lists_an_articles_passages_title_first(index: Index) -> None:
 def test_count_words_lowercases_keeps_letters_only_and_first_seen_order() -> None:
     counts = count_words(["Post office, 2022: post", "Office of POST e-commerce 中国邮政"])
     assert list(counts.items()) == [("post", 3), ("office", 2), ("of", 1), ("中国邮政", 1)]
+
+
+def test_index_reads_back_every_passage_and_its_terms(index: Index) -> None:
+    passages = [p for article in TINY_CORPUS for p in split_passages(article)]
+    assert list(index.passages) == passages
+    assert index.passages == passages
+    assert [index.tokens[row] for row in range(index.size)] == [tokenize(p.text) for p in passages]
+    assert index.passages[-1] == passages[-1]
+    assert index.passages[1:3] == passages[1:3]
+
+
+@pytest.mark.parametrize("row", [-10_000, 10_000])
+def test_index_passage_out_of_range_is_an_index_error(index: Index, row: int) -> None:
+    with pytest.raises(IndexError):
+        index.passages[row]
+    with pytest.raises(IndexError):
+        index.terms(row)
+
+
+def test_rows_of_interleaved_articles_are_in_row_order() -> None:
+    texts = [("a", "jilin post"), ("b", "hunan post"), ("a", "jilin farms")]
+    passages = [Passage(aid, n, text, n == 0) for n, (aid, text) in enumerate(texts)]
+    built = Index.from_tokens(passages, [tokenize(p.text) for p in passages])
+    assert built.rows("a") == [0, 2]
+    assert built.rows("b") == [1]
+    assert built.terms(2) == frozenset({"jilin", "farm"})
+
+
+def test_index_passage_text_keeps_every_script() -> None:
+    passages = [
+        Passage("zh", 0, "中国邮政与吉林 — “合作”", True),
+        Passage("zh", 1, "Ｐｏｓｔ é", False),
+    ]
+    built = Index.from_tokens(passages, [tokenize(p.text) for p in passages])
+    assert [p.text for p in built.passages] == [p.text for p in passages]

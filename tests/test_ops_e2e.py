@@ -217,12 +217,37 @@ async def test_flood_from_one_user_gets_one_slow_down_while_others_are_answered(
     assert "June 28" in texts_to(api, 56)[0]
 
 
-async def test_inline_query_is_logged_as_inline(api, bot, settings):
+def logged_questions(settings: Settings) -> list[tuple[str, str, int]]:
+    with sqlite3.connect(settings.database) as db:
+        return db.execute("SELECT chat_type, question, answered FROM questions").fetchall()
+
+
+async def test_inline_query_is_logged_as_inline_once_settled(api, bot, settings):
     api.push_inline(JILIN)
     await api.wait_for(lambda: api.calls("answerInlineQuery"))
-    with sqlite3.connect(settings.database) as db:
-        rows = db.execute("SELECT chat_type, question, answered FROM questions").fetchall()
-    assert rows == [("inline", JILIN, 1)]
+    assert logged_questions(settings) == []  # the user may still be typing
+    await api.wait_for(lambda: logged_questions(settings), timeout=5)
+    assert logged_questions(settings) == [("inline", JILIN, 1)]
+
+
+async def test_inline_keystrokes_are_answered_but_only_the_settled_query_logged(api, bot, settings):
+    typed = ["When", "When did China", JILIN]
+    for text in typed:
+        api.push_inline(text, user_id=705)
+    await api.wait_for(lambda: len(api.calls("answerInlineQuery")) == len(typed))
+    await api.wait_for(lambda: logged_questions(settings), timeout=5)
+    await asyncio.sleep(0.3)
+    assert logged_questions(settings) == [("inline", JILIN, 1)]
+
+
+async def test_inline_flood_from_one_user_is_limited_while_others_are_answered(api, bot, settings):
+    flood = {api.push_inline(f"{JILIN} {i}", user_id=711)["inline_query"]["id"] for i in range(30)}
+    other = api.push_inline(JILIN, user_id=712)["inline_query"]["id"]
+    answered = lambda: {c["inline_query_id"] for c in api.calls("answerInlineQuery")}  # noqa: E731
+    await api.wait_for(lambda: other in answered())
+    await asyncio.sleep(0.5)  # anything more would have arrived by now
+    assert len(flood & answered()) == settings.rate_per_min
+    await api.wait_for(lambda: len(logged_questions(settings)) == 2, timeout=5)
 
 
 async def test_group_follow_up_and_chat_type(api, bot, settings):
@@ -248,3 +273,60 @@ async def test_the_agreement_named_by_its_content_is_not_the_last_one(api, bot):
     reply = await ask(api, "What does the agreement say about smart letterboxes?", chat_id=72)
     assert "letterboxes" in reply
     assert "2021-07-03" in reply
+
+
+async def feedback_buttons_for(api: FakeBotAPI, chat_id: int) -> tuple[dict, dict, dict]:
+    """Ask in `chat_id`; the answer message and its 👍 and 👎 buttons."""
+    await ask(api, JILIN, chat_id=chat_id)
+    sent = api.sent(chat_id)[-1]
+    (up, down), *_ = sent["reply_markup"]["inline_keyboard"]
+    return sent, up, down
+
+
+async def press(api: FakeBotAPI, data: str, message: dict, user_id: int) -> dict:
+    """Press a button with `data` under `message`; the bot's answerCallbackQuery."""
+    update = api.push_callback(data, message, user_id=user_id)
+    query_id = update["callback_query"]["id"]
+    await api.wait_for(
+        lambda: any(c["callback_query_id"] == query_id for c in api.calls("answerCallbackQuery"))
+    )
+    return next(c for c in api.calls("answerCallbackQuery") if c["callback_query_id"] == query_id)
+
+
+def feedback_rows(settings: Settings) -> dict[str, int]:
+    with QueryLog(settings.database) as log:
+        return log.stats().to_json()["feedback"]
+
+
+async def test_forged_feedback_data_is_answered_and_changes_nothing(api, bot, settings):
+    sent, up, _ = await feedback_buttons_for(api, 61)
+    row = up["callback_data"].split(":")[2]
+    for forged in [f"fb:down:{row}:en", f"fb:down:{int(row) - 1}:en:AAAAAAAAAAAAAAAA"]:
+        answered = await press(api, forged, api.bot_message(sent), user_id=61)
+        assert "no longer works" in answered.get("text", "")
+    assert feedback_rows(settings) == {"up": 0, "down": 0}
+    assert api.calls("editMessageReplyMarkup") == []
+
+
+async def test_feedback_data_copied_to_another_chat_changes_nothing(api, bot, settings):
+    _, up, _ = await feedback_buttons_for(api, 62)
+    other, _, _ = await feedback_buttons_for(api, 63)
+    await press(api, up["callback_data"], api.bot_message(other), user_id=63)
+    assert feedback_rows(settings) == {"up": 0, "down": 0}
+    assert api.calls("editMessageReplyMarkup") == []
+
+
+async def test_feedback_press_in_its_own_chat_counts(api, bot, settings):
+    sent, _, down = await feedback_buttons_for(api, 64)
+    await press(api, down["callback_data"], api.bot_message(sent), user_id=64)
+    await api.wait_for(lambda: api.calls("editMessageReplyMarkup"))
+    assert feedback_rows(settings) == {"up": 0, "down": 1}
+
+
+@pytest.mark.parametrize("data", ["", "nonsense", "fb:", "agreements:x", "ask:en:"])
+async def test_any_button_press_is_answered_without_error(api, bot, data, caplog):
+    sent, _, _ = await feedback_buttons_for(api, 65)
+    await press(api, data, api.bot_message(sent), user_id=65)
+    await asyncio.sleep(0.2)
+    assert len(api.sent(65)) == 1  # no "something went wrong"
+    assert "Error while handling" not in caplog.text

@@ -53,7 +53,8 @@ def test_benchmark_smoke_run_writes_its_table_and_json(tmp_path: Path) -> None:
     (result,) = json.loads((tmp_path / "results-20.json").read_text())["results"]
     assert result["articles"] == 20
     assert result["engine"] == "rank-bm25"
-    assert result["answer_p50_ms"] > 0 and result["baseline_p50_ms"] > 0
+    assert result["answer_p50_ms"] > 0 and result["bm25s_p50_ms"] > 0
+    assert result["rank_bm25_p50_ms"] > 0 and result["ask_vs_shipped"] > 0
 
 
 def test_cold_ask_on_the_shipped_corpus_never_imports_scipy_or_bm25s(tmp_path: Path) -> None:

@@ -108,3 +108,31 @@ def test_stats_console_script_runs(db: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["answered"] == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("\x1b[2J\x1b[31mred question", "\\x1b[2J\\x1b[31mred question"),
+        ("ring\x07 the bell", "ring\\x07 the bell"),
+        ("left\u202eright", "left\\u202eright"),
+    ],
+)
+def test_stats_report_shows_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], question: str, shown: str
+) -> None:
+    path = tmp_path / "q.sqlite3"
+    with QueryLog(path) as log:
+        log.log_question(
+            chat_type="private",
+            lang="en",
+            question=question,
+            answered=False,
+            article_id=None,
+            score=None,
+            latency_ms=1.0,
+        )
+    assert main(["stats", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert shown in out
+    assert not any(c in out for c in "\x1b\x07\u202e")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -70,8 +72,47 @@ def test_stopwords_are_read_from_data() -> None:
     assert is_stopword("The") and not is_stopword("agreement")
 
 
-def test_tokenizer_version_is_a_string() -> None:
-    assert isinstance(TOKENIZER_VERSION, str) and TOKENIZER_VERSION
+# Texts covering every rule of the tokenizer, and the terms each gave under one version.
+PINNED = Path(__file__).parent / "data" / "tokenizer_pinned.json"
+SAMPLES = (
+    "China Post Group and Ministry of Agriculture and Rural Affairs sign strategic cooperation"
+    " agreement",
+    "Recently, China Post Group Corporation Limited has signed a strategic cooperation agreement,"
+    " which will focus on cooperation in six key areas.",
+    "On June 28, Jing Junhai, secretary of the Jilin Provincial Committee, met with Liu Aili.",
+    "The province's e-commerce and cross-border logistics serve 1,000 family farms.",
+    "\u201cPostal\u201d services\u2019 reach: rock\u2019n\u2019roll, Mr. Liu, U.S. Post, 3.5%",
+    "\uff23\uff48\uff49\uff4e\uff41 \uff30\uff4f\uff53\uff54\uff11\uff12\uff13",
+    "3月14日，中国邮政与青岚市人民政府在青岚签署战略合作框架协议。",
+    "根据协议，双方将在普惠金融、农村电商和寄递物流、便民服务等领域开展合作，共同推动乡村振兴。",
+    "中国邮政和农业农村部签了什么协议？",
+    "中國郵政與天津市人民政府簽署戰略合作協議",
+    "China Post与吉林省政府signed 2022年合作协议",
+    "When did China Post sign with Jilin?",
+    "",
+)
+
+
+def test_tokenizer_output_is_the_one_pinned_for_its_version() -> None:
+    """A rule change must bump TOKENIZER_VERSION (cached indexes are keyed on it)."""
+    pinned = json.loads(PINNED.read_text(encoding="utf-8"))
+    changed = [text for text, terms in pinned["terms"].items() if tokenize(text) != terms]
+    assert not changed, (
+        "tokenize() gives other terms than those pinned for TOKENIZER_VERSION "
+        f"{pinned['version']}: bump the version, then re-record with "
+        "`python tests/test_tokenize.py`"
+    )
+    assert pinned["version"] == TOKENIZER_VERSION, "re-record: `python tests/test_tokenize.py`"
+    assert list(pinned["terms"]) == list(SAMPLES)
+
+
+def _record_pins() -> None:
+    def line(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    rows = ",\n".join(f"  {line(text)}: {line(tokenize(text))}" for text in SAMPLES)
+    text = f'{{\n "version": {line(TOKENIZER_VERSION)},\n "terms": {{\n{rows}\n }}\n}}\n'
+    PINNED.write_text(text, encoding="utf-8")
 
 
 def _modules_after(code: str) -> set[str]:
@@ -92,3 +133,7 @@ def test_english_text_never_imports_jieba() -> None:
 def test_chinese_text_imports_jieba() -> None:
     loaded = _modules_after("from retrieval.tokenize import tokenize\ntokenize('中国邮政')")
     assert "jieba" in loaded
+
+
+if __name__ == "__main__":
+    _record_pins()

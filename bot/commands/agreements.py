@@ -8,7 +8,8 @@ import unicodedata
 
 from bot.settings import Settings
 from corpus.agreements import AgreementEntry, list_agreements
-from corpus.store import load_articles
+from corpus.errors import CorpusError
+from corpus.store import DEFAULT_CORPUS, load_articles
 
 _COLUMNS = {
     "en": ("#", "Published", "Signed on", "Kind", "Parties"),
@@ -20,7 +21,11 @@ _AREAS = {"en": "areas: ", "zh": "合作领域："}
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Print the agreements as a table, or as a JSON list with `--json`."""
-    entries = list_agreements(load_articles(settings.corpus_path))
+    articles = load_articles(settings.corpus_path)
+    if not articles:
+        path = settings.corpus_path or DEFAULT_CORPUS
+        raise CorpusError(f"{path} holds no articles; build it with postbot build-corpus")
+    entries = list_agreements(articles)
     if args.json:
         print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
     elif not entries:
@@ -55,7 +60,9 @@ def format_table(entries: list[AgreementEntry], *, compact: bool = False, lang: 
         if entry.areas:
             lines.append(f"{indent}{_AREAS.get(lang, _AREAS['en'])}{'; '.join(entry.areas)}")
         if not compact:
-            lines.append(f"{indent}article: {entry.article_id}")
+            ids = ", ".join(r.article_id for r in entry.reports())
+            label = "article" if len(entry.reports()) == 1 else "articles"
+            lines.append(f"{indent}{label}: {ids}")
     return "\n".join(lines)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import secrets
+from dataclasses import replace
 
 from bot.errors import UsageError
 from bot.settings import Settings
@@ -23,6 +25,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from bot import app
     from bot.logs import setup_logging
 
+    if settings.webhook_url and not settings.webhook_secret:
+        # Made here, so that it is redacted from the log like the token.
+        settings = replace(settings, webhook_secret=secrets.token_urlsafe(32))
     try:
         setup_logging(
             settings.log_level, secrets=[settings.telegram_token, settings.webhook_secret or ""]
