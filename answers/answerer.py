@@ -67,6 +67,27 @@ def _aggregate_asked(query: Query, lang: str) -> AggregateQuestion | None:
     return aggregate_question(query.corrected, lang, names)
 
 
+def source_line(article: Article, lang: str) -> str:
+    """The citation line under an answer: the article's title, source and date."""
+    name = "source" if article.source else "source_unnamed"
+    return render(
+        lang, name, title=article.title, source=article.source, published=article.published
+    )
+
+
+def cite(article: Article, sentence: str, score: float = 0.0) -> Citation:
+    """The citation of `article` for an answer quoting `sentence`."""
+    return Citation(
+        article_id=article.id,
+        title=article.title,
+        source=article.source,
+        published=article.published,
+        snippet=shorten(sentence),
+        score=score,
+        url=article.url,
+    )
+
+
 class Answerer:
     """Answers questions from a set of articles and their passage index."""
 
@@ -236,17 +257,13 @@ class Answerer:
             summary = self.summary(lang)
             return Answer(question, False, render(lang, "aggregate_none", summary=summary), lang)
         listed = selection.entries[:MAX_LISTED]
+        reports = {r.article_id for entry in listed for r in entry.reports()}
         articles = sorted(
-            (self._by_id[e.article_id] for e in listed), key=lambda a: a.published, reverse=True
+            (self._by_id[aid] for aid in reports), key=lambda a: (a.published, a.id), reverse=True
         )
-        citations = tuple(
-            Citation(a.id, a.title, a.source, a.published, shorten(a.title), 0.0) for a in articles
-        )
+        citations = tuple(cite(a, a.title) for a in articles)
         text = describe(selection, lang, lambda name: party_name(name, lang))
-        sources = [
-            render(lang, "source", title=a.title, source=a.source, published=a.published)
-            for a in articles
-        ]
+        sources = [source_line(a, lang) for a in articles]
         return Answer(question, True, "\n".join([text, *sources]), lang, citations)
 
     @cached_property
@@ -323,23 +340,7 @@ class Answerer:
         sentence = chosen.text
         lines = [line for line in [kind.lead(asked, article, sentence)] if line]
         lines.append(render(lang, "quote", sentence=sentence))
-        lines.append(
-            render(
-                lang,
-                "source" if article.source else "source_unnamed",
-                title=article.title,
-                source=article.source,
-                published=article.published,
-            )
-        )
+        lines.append(source_line(article, lang))
         text = "\n".join(lines)
-        citation = Citation(
-            article_id=article.id,
-            title=article.title,
-            source=article.source,
-            published=article.published,
-            snippet=shorten(sentence),
-            score=scores.get(chosen.position, 0.0),
-            url=article.url,
-        )
+        citation = cite(article, sentence, scores.get(chosen.position, 0.0))
         return Answer(question, True, text, lang, (citation,), highlights(text, query))
