@@ -28,6 +28,12 @@ MIN_MARGIN = 0.1
 TIE_MARGIN = 0.02
 # A follow-up question about a known article needs only this much.
 MIN_FOLLOWUP_COVERAGE = 0.3
+# A synonym's match counts this much of a match of the question's own word (or translation).
+RELATED_WEIGHT = 0.5
+# An ordinary word no article uses ("headquartered", "promise") weighs this share of what
+# an unknown word weighs: the kind's fact check, not the missing word, guards such answers.
+# An unknown name still weighs in full (and makes the bot decline).
+COMMON_UNKNOWN_SHARE = 0.3
 # Weights a Weigher remembers; a long-running bot forgets them past this many.
 _MAX_REMEMBERED_TERMS = 100_000
 
@@ -76,17 +82,23 @@ class Weigher:
             if len(self._concept_weights) > _MAX_REMEMBERED_TERMS:
                 self._concept_weights.clear()
             weight = min(sum(map(self.term, alt)) / len(alt) for alt in concept.alternatives)
+            if concept.common and not concept.is_name and not self.known(concept):
+                weight *= COMMON_UNKNOWN_SHARE
             self._concept_weights[concept] = weight
         return weight
 
     def match(self, concept: Concept, terms: frozenset[str]) -> float:
         """The weighted share, 0 to 1, of the concept's best wording found in `terms`."""
-        best = 0.0
-        for alt in concept.alternatives:
-            weights = [self.term(t) for t in alt]
-            found = sum(w for t, w in zip(alt, weights, strict=True) if t in terms)
-            best = max(best, found / sum(weights))
+        best = max(self._share(alt, terms) for alt in concept.alternatives)
+        if best < RELATED_WEIGHT and concept.related:
+            related = max(self._share(alt, terms) for alt in concept.related)
+            best = max(best, RELATED_WEIGHT * related)
         return best
+
+    def _share(self, alternative: tuple[str, ...], terms: frozenset[str]) -> float:
+        weights = [self.term(t) for t in alternative]
+        found = sum(w for t, w in zip(alternative, weights, strict=True) if t in terms)
+        return found / sum(weights)
 
     def coverage(self, query: Query, terms: frozenset[str]) -> float:
         """The share, 0 to 1, of the question's weight that `terms` match."""

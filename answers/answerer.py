@@ -100,6 +100,8 @@ class Answerer:
         self._by_id = {a.id: a for a in self.articles}
         self._weigher = Weigher(index.idf, index.unseen_idf())
         self._ranker = Ranker(index, self.articles)
+        # English questions are read in Chinese too only when some article is Chinese.
+        self._bilingual = any(a.lang.startswith("zh") for a in self.articles)
 
     @classmethod
     def load(
@@ -130,7 +132,7 @@ class Answerer:
         if not question:
             return Answer(question, False, render(lang, "empty"), lang)
         followup = about is not None and about in self._by_id
-        query = expand(question, correct=self._correct)
+        query = expand(question, correct=self._correct, bilingual=self._bilingual)
         if not followup:
             asked = _aggregate_asked(query, lang)
             if asked is not None:
@@ -155,7 +157,7 @@ class Answerer:
         if not question:
             return []
         lang = question_lang(question)
-        query = expand(question, correct=self._correct)
+        query = expand(question, correct=self._correct, bilingual=self._bilingual)
         asked = _aggregate_asked(query, lang)
         if asked is not None:
             aggregate = self._aggregate(question, lang, query, asked)
@@ -196,7 +198,7 @@ class Answerer:
         self, question: str, lang: str, about: str | None, query: Query | None = None
     ) -> _Found | None:
         """The question's concepts and its articles ranked best first; None if none fit."""
-        query = query or expand(question, correct=self._correct)
+        query = query or expand(question, correct=self._correct, bilingual=self._bilingual)
         kind = kind_of(query.corrected, lang)
         query = kind.soften(query)
         if unknown_names(query, self._weigher) or not (query.hard or about is not None):
@@ -205,6 +207,9 @@ class Answerer:
         article_ids = None if about is None else {about}
         hits = self.index.search(query.terms, k=SEARCH_DEPTH, article_ids=article_ids)
         ranked = self._ranker.rank(coverage, hits, about)
+        if about is None:
+            # An article that cannot be what the question is about is no rival either.
+            ranked = [e for e in ranked if self._fits(query, kind, coverage, e.article_id)]
         if not ranked:
             return None
         return _Found(question, lang, query, kind, coverage, hits, ranked)
@@ -223,12 +228,14 @@ class Answerer:
         if not relaxed and not is_answerable(evidence, runner_up, followup=followup):
             return None
         article = self._by_id[evidence.article_id]
-        if not followup and not self._names_fit(found, article):
-            return None
         answer = self._compose(found, article)
         if not answer.answered:
             return answer
         tied = ties(ranked) if position == 0 else 1
+        if tied > 1 and not followup and not any(c.is_name for c in found.query.hard):
+            # Articles that fit equally and a question that names nothing: nothing says
+            # which one it asks about ("我的快递到哪里了？").
+            return None
         if tied > 1:
             note = render(found.lang, "ties", count=tied)
             answer = replace(answer, text=f"{answer.text}\n{note}")
@@ -280,20 +287,24 @@ class Answerer:
     def _speller(self) -> Speller:
         return Speller(self.index.word_counts(), question_words=SOFT_WORDS)
 
-    def _names_fit(self, found: _Found, article: Article) -> bool:
-        """Every place or organisation the question names is in the article.
+    def _fits(
+        self, query: Query, kind: QuestionKind, coverage: QueryCoverage, article_id: str
+    ) -> bool:
+        """Whether the article can be what the question asks about: every place or
+        organisation the question names is in it.
 
-        A question about the agreement itself ("when was it signed", "what agreement")
-        asks about the agreement with the named party, so the name must be in the title or
-        among its parties, not just mentioned.
+        A question about the signing itself ("when was it signed", "what agreement") asks
+        about an agreement with the named party: the article must announce one, and the
+        name must be among its parties or in its title, not just mentioned.
         """
-        coverage = found.coverage
-        names = [c for c in coverage.query.concepts if c.is_name and not c.soft]
-        if found.kind.about_agreement and about_signing(found.query.corrected):
-            parties = " ".join(article.agreement.parties) if article.agreement else ""
-            terms = frozenset(tokenize(f"{article.title} {parties}"))
+        names = [c for c in query.concepts if c.is_name and not c.soft]
+        if kind.about_agreement and about_signing(query.corrected):
+            article = self._by_id[article_id]
+            if article.agreement is None:
+                return False
+            terms = self._ranker.agreement_terms(article_id)
         else:
-            terms = self._ranker.article_matches(coverage.terms, article.id)
+            terms = self._ranker.article_matches(coverage.terms, article_id)
         return all(self._weigher.match(c, terms) >= 0.5 for c in names)
 
     def _compose(self, found: _Found, article: Article) -> Answer:

@@ -31,11 +31,13 @@ class Concept:
     soft: bool = False  # only says what kind of question it is: never counts against
     is_name: bool = False  # names a place or an organisation
     fixed: str | None = None  # the known word read in place of a misspelt one
+    related: tuple[Terms, ...] = ()  # synonyms: a match counts less, a miss never counts
+    common: bool = False  # an ordinary word of the language (not a name) the lexicon knows
 
     @property
     def terms(self) -> frozenset[str]:
-        """Every term of every alternative."""
-        return frozenset(t for alt in self.alternatives for t in alt)
+        """Every term of every alternative, related words included."""
+        return frozenset(t for alt in (*self.alternatives, *self.related) for t in alt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,7 @@ class Query:
         """The distinct terms of all concepts, in question order: what BM25 searches for."""
         seen: dict[str, None] = {}
         for concept in self.concepts:
-            for alt in concept.alternatives:
+            for alt in (*concept.alternatives, *concept.related):
                 seen.update(dict.fromkeys(alt))
         return list(seen)
 
@@ -79,11 +81,19 @@ class GlossaryEntry:
     chinese: str | None = None  # for an English name: its Chinese, matched as one term
 
 
-def expand(question: str, correct: Callable[[str], str | None] | None = None) -> Query:
+def expand(
+    question: str,
+    correct: Callable[[str], str | None] | None = None,
+    *,
+    bilingual: bool = False,
+) -> Query:
     """The concepts of `question`.
 
     `correct` is asked for a known word close to each word whose terms the corpus lacks
-    (a typo); it returns None when it knows none.
+    (a typo); it returns None when it knows none. Chinese words are always read with their
+    English too (CC-CEDICT); English words get their Chinese only when `bilingual` (the
+    corpus has Chinese articles), so an English question over English articles never loads
+    the dictionary's English side.
     """
     text = normalize(question).strip()
     concepts: list[Concept] = []
@@ -91,7 +101,7 @@ def expand(question: str, correct: Callable[[str], str | None] | None = None) ->
         if is_han:
             concepts.extend(_han_concepts(run))
         else:
-            concepts.extend(_latin_concepts(run, correct, first=not concepts))
+            concepts.extend(_latin_concepts(run, correct, first=not concepts, bilingual=bilingual))
     return Query(question, tuple(_merge(concepts)))
 
 
@@ -117,9 +127,22 @@ def _han_concepts(run: str) -> Iterator[Concept]:
 
 
 def _plain_han(text: str) -> Iterator[Concept]:
-    if text:
-        for term in tokenize(text):
-            yield Concept(term, ((term,),), soft=term in SOFT_WORDS)
+    if not text:
+        return
+    from answers.bilingual import han_word_reading, han_words
+
+    for word in han_words(text):
+        if word in SOFT_WORDS:
+            yield Concept(word, ((word,),), soft=True)
+            continue
+        for written, alternatives, is_name, function in han_word_reading(word):
+            yield Concept(
+                written,
+                alternatives,
+                soft=function or written in SOFT_WORDS,
+                is_name=is_name,
+                common=not is_name and len(alternatives) > 2,
+            )
 
 
 def _glossary_concept(entry: GlossaryEntry, written: str | None = None) -> Concept:
@@ -138,7 +161,7 @@ def _glossary_concept(entry: GlossaryEntry, written: str | None = None) -> Conce
 
 
 def _latin_concepts(
-    run: str, correct: Callable[[str], str | None] | None, first: bool
+    run: str, correct: Callable[[str], str | None] | None, first: bool, bilingual: bool
 ) -> Iterator[Concept]:
     names = _latin_glossary()
     longest = max((len(k) for k in names), default=0)
@@ -152,13 +175,17 @@ def _latin_concepts(
                 i += size
                 break
         else:
-            yield from _word_concepts(found[i], correct, capitalised=not (first and i == 0))
+            yield from _word_concepts(
+                found[i], correct, capitalised=not (first and i == 0), bilingual=bilingual
+            )
             i += 1
 
 
 def _word_concepts(
-    word: str, correct: Callable[[str], str | None] | None, capitalised: bool
+    word: str, correct: Callable[[str], str | None] | None, capitalised: bool, bilingual: bool
 ) -> Iterator[Concept]:
+    from answers.bilingual import chinese_of, related_words
+
     synonyms = _synonyms()
     for term in tokenize(word):
         alternatives: list[Terms] = [(term,)]
@@ -178,12 +205,21 @@ def _word_concepts(
             else:
                 alternatives.append(fixed_terms)
                 alternatives.extend(synonyms.get(fixed_terms, ()))
+        read = fixed or word
+        related: tuple[Terms, ...] = ()
+        chinese: tuple[Terms, ...] = ()
+        if not soft and not term.isdigit():
+            chinese = chinese_of(read) if bilingual else ()
+            related = () if named else related_words(read)
+        alternatives.extend(chinese)
         yield Concept(
             word,
             tuple(dict.fromkeys(a for a in alternatives if a)),
             soft=soft,
             is_name=named,
             fixed=fixed,
+            related=tuple(r for r in related if r not in alternatives),
+            common=not named and bool(related or chinese),
         )
 
 
@@ -202,6 +238,8 @@ def _merge(concepts: list[Concept]) -> Iterator[Concept]:
                     " ".join(c.text for c in group),
                     (key, *synonyms[key]),
                     is_name=any(c.is_name for c in group),
+                    related=tuple(r for c in group for r in c.related),
+                    common=all(c.common for c in group),
                 )
                 i += size
                 break

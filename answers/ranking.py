@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from answers.abstain import Evidence, QueryCoverage
 from corpus.model import Article
 from retrieval.index import Hit, Index
+from retrieval.tokenize import tokenize
 
 # An answer may spread over neighbouring sentences: a passage is also read with this many
 # sentences on each side, and what only the window matches counts this much less than a
@@ -23,6 +24,18 @@ class Ranker:
         self._published = {a.id: a.published for a in articles}
         # What an article is about includes its years: "the 2014 deal" is one from 2014.
         self._years = {a.id: _years(a) for a in articles}
+        self._by_id = {a.id: a for a in articles}
+        self._agreement_terms: dict[str, frozenset[str]] = {}
+
+    def agreement_terms(self, article_id: str) -> frozenset[str]:
+        """The terms of the article's title and of its agreement's parties."""
+        terms = self._agreement_terms.get(article_id)
+        if terms is None:
+            article = self._by_id[article_id]
+            parties = article.agreement.parties if article.agreement else ()
+            terms = frozenset(tokenize(" ".join((article.title, *parties))))
+            self._agreement_terms[article_id] = terms
+        return terms
 
     def heading(self, article_id: str) -> frozenset[str]:
         """The terms of the article's title and of its years."""

@@ -101,6 +101,12 @@ def _split_word(word: str) -> list[str]:
     return parts
 
 
+def cut_words(run: str) -> list[str]:
+    """A Chinese run cut into words (jieba's precise mode, in Simplified), one reading each:
+    how a question's Chinese is read into concepts; `tokenize` adds overlapping sub-words."""
+    return [w for w in _jieba().lcut(to_simplified(run)) if w.strip()]
+
+
 def _han_terms(run: str) -> list[str]:
     stopwords = _stopwords()
     simplified = to_simplified(run)

@@ -1,0 +1,98 @@
+"""A question's words in the other language: Chinese words through CC-CEDICT (names it lacks in
+pinyin), English words through CC-CEDICT read backwards, WordNet synonyms as weaker
+alternatives. All translations of one word are one concept (a structured query, Pirkola)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from answers.lexicon import (
+    en_to_zh,
+    is_function_word,
+    surname_of,
+    synonyms,
+    translate_word,
+)
+from answers.lexicon.bilingual import Translation
+from retrieval.tokenize import cut_words, tokenize
+
+Terms = tuple[str, ...]
+
+MAX_TRANSLATIONS = 3  # the likeliest Chinese words for one English word
+MAX_SYNONYMS = 4  # WordNet synonyms of one English word, commonest sense first
+_LONGEST_GIVEN_NAME = 2
+
+
+def han_words(run: str) -> list[str]:
+    """The words of a Chinese run; a surname cut apart from its given name is joined again
+    (刘 + 爱力 -> 刘爱力) when the lexicon reads the two as a person."""
+    words = cut_words(run)
+    joined: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if (
+            surname_of(word) == word
+            and 0 < len(after) <= _LONGEST_GIVEN_NAME
+            and translate_word(word + after).person
+        ):
+            joined.append(word + after)
+            i += 2
+            continue
+        joined.append(word)
+        i += 1
+    return joined
+
+
+def han_word_reading(word: str) -> Iterator[tuple[str, tuple[Terms, ...], bool, bool]]:
+    """How one Chinese word of a question is read: (text, alternatives, is_name, function).
+
+    The word as articles index it comes first, then its English; a compound the dictionary
+    lacks is read as its dictionary parts, each with its English; a name it lacks is also
+    spelt in pinyin.
+    """
+    translation = translate_word(word)
+    if translation.function_word:
+        yield word, (_own(word),), False, True
+        return
+    if translation.parts and not translation.english and not translation.spellings:
+        for part in translation.parts:
+            if len(part.word) > 1:
+                yield from han_word_reading(part.word)
+        return
+    yield word, _alternatives(word, translation), _is_name(translation), False
+
+
+def _alternatives(word: str, translation: Translation) -> tuple[Terms, ...]:
+    found = [_own(word), (word,)]
+    found += [tuple(tokenize(english)) for english in translation.english]
+    found += [tuple(tokenize(spelling)) for spelling in translation.spellings]
+    if translation.parts and not translation.spellings:
+        found += [
+            tuple(tokenize(english))
+            for part in translation.parts
+            if len(part.word) > 1
+            for english in part.english[:1]
+        ]
+    return tuple(dict.fromkeys(a for a in found if a))
+
+
+def _is_name(translation: Translation) -> bool:
+    return translation.is_name or bool(translation.spellings)
+
+
+def _own(word: str) -> Terms:
+    return tuple(tokenize(word)) or (word,)
+
+
+def chinese_of(word: str) -> tuple[Terms, ...]:
+    """The Chinese an English word or phrase may be written as, each as one term."""
+    return tuple((zh,) for zh in en_to_zh(word)[:MAX_TRANSLATIONS] if not is_function_word(zh))
+
+
+def related_words(word: str) -> tuple[Terms, ...]:
+    """WordNet synonyms of an English word: weaker alternatives, never required."""
+    return tuple(
+        terms for synonym in synonyms(word)[:MAX_SYNONYMS] if (terms := tuple(tokenize(synonym)))
+    )
