@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.answering import use_cache_dir
 from bot.errors import UsageError
 from bot.settings import Settings
 from corpus.build import build_corpus, find_pages
@@ -17,6 +18,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     """Build the corpus; the output file is replaced only when the build succeeds."""
     out = args.out or settings.corpus_path or DEFAULT_CORPUS
     _check_folder_for(out)
+    use_cache_dir(settings)
     try:
         find_pages(args.paths)
     except CorpusError as exc:
