@@ -21,7 +21,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, handlers, ops, texts
+from bot import admin, agreement_filters, handlers, ops, texts
 from bot.answering import load_answerer
 from bot.settings import Settings
 
@@ -81,7 +81,7 @@ def add_handlers(application: Application) -> None:
             MessageHandler(message & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.not_text),
             CallbackQueryHandler(handlers.example_pressed, pattern=r"^ask:(en|zh):\d{1,3}$"),
             CallbackQueryHandler(handlers.agreement_pressed, pattern=r"^agreement:\d{1,6}$"),
-            CallbackQueryHandler(handlers.page_pressed, pattern=r"^agreements:\d{1,6}$"),
+            CallbackQueryHandler(handlers.page_pressed, pattern=agreement_filters.PAGE_PATTERN),
             CallbackQueryHandler(ops.feedback_pressed, pattern=ops.FEEDBACK_PATTERN),
             InlineQueryHandler(handlers.inline_query),
         ]

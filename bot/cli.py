@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("agreements", parents=[common], help="list the agreements, newest first")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _add_filter_options(p)
 
     p = sub.add_parser("ask", parents=[common], help="answer one question (or stdin lines)")
     p.add_argument("question", nargs="?", metavar="QUESTION", help="omit to read stdin")
@@ -63,6 +64,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--db", type=Path, metavar="FILE", help="query log (default: $POSTBOT_DB)")
     return parser
+
+
+def _add_filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--year", type=int, metavar="YEAR", help="only agreements signed or published in YEAR"
+    )
+    parser.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="only agreements whose parties, kind, areas, title or article hold every word "
+        "of TEXT (a kind of partner such as 'bank' or 'ministry' matches that kind too)",
+    )
 
 
 def _add_corpus_option(parser: argparse.ArgumentParser, default: object) -> None:
