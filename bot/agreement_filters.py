@@ -28,6 +28,7 @@ _SEARCH = "agreement_search"  # bot_data key: (answerer, its AgreementSearch)
 _FILTERS = "agreement_filters"  # bot_data key: {short key: filter text}
 _CALLBACK_LIMIT = 64  # bytes of callback data Telegram accepts
 _KEPT_FILTERS = 512  # long filters remembered for paging buttons
+SHOWN_FILTER = 80  # characters of a filter repeated in a reply, header or caption
 
 Context = ContextTypes.DEFAULT_TYPE
 
@@ -59,6 +60,11 @@ class PageRequest:
     query: str
 
 
+def shown(query: str) -> str:
+    """`query` as a reply repeats it: cut to `SHOWN_FILTER` characters."""
+    return query if len(query) <= SHOWN_FILTER else query[: SHOWN_FILTER - 1] + "…"
+
+
 def language_for(query: str, client_lang: str) -> str:
     """The language to reply in: Chinese for a Chinese filter, else the person's client's."""
     return "zh" if render.language_of(query) == "zh" else client_lang
@@ -71,8 +77,11 @@ def select(context: Context, corpus: Corpus, query: str) -> Selection:
     return Selection(chosen, search.select(chosen), len(search.entries))
 
 
-def no_match_text(selection: Selection, lang: str) -> str | None:
-    """The sentence for a filter that keeps nothing (or an empty corpus); None if some are kept."""
+def no_match_text(selection: Selection, lang: str, command: str = "/agreements") -> str | None:
+    """The sentence for a filter that keeps nothing (or an empty corpus); None if some are kept.
+
+    `command` is the command the person used, shown again without the filter.
+    """
     if selection.entries:
         return None
     if not selection.total:
@@ -80,8 +89,9 @@ def no_match_text(selection: Selection, lang: str) -> str | None:
     return texts.message(
         lang,
         "agreements_no_match",
-        query=render.escape(selection.chosen.text),
+        query=render.escape(shown(selection.chosen.text)),
         count=selection.total,
+        command=command,
     )
 
 
@@ -95,7 +105,7 @@ def agreements_page(
         return render.Page(refusal, None)
     suffix = _page_suffix(context, selection.chosen.text)
     return render.agreements_page(
-        selection.entries, page, lang, query=selection.chosen.text, data_suffix=suffix
+        selection.entries, page, lang, query=shown(selection.chosen.text), data_suffix=suffix
     )
 
 

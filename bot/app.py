@@ -24,6 +24,7 @@ from telegram.ext import (
 from bot import admin, agreement_filters, handlers, ops, texts
 from bot.answering import load_answerer
 from bot.settings import Settings
+from bot.timeline import handlers as timeline
 
 if TYPE_CHECKING:
     from answers import Answerer
@@ -73,8 +74,10 @@ def add_handlers(application: Application) -> None:
             CommandHandler("ask", handlers.ask),
             CommandHandler("agreements", handlers.agreements),
             CommandHandler("agreement", handlers.agreement),
+            CommandHandler("timeline", timeline.timeline),
             CommandHandler("stats", admin.stats_command),
             CommandHandler("reload", admin.reload_command),
+            MessageHandler(message & timeline.CHINESE_COMMAND_FILTER, timeline.timeline_text),
             MessageHandler(message & filters.COMMAND, handlers.unknown_command),
             MessageHandler(message & private & filters.TEXT, handlers.private_text),
             MessageHandler(message & groups & filters.TEXT, handlers.group_text),

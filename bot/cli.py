@@ -60,6 +60,15 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("run", parents=[common], help="run the Telegram bot")
 
+    p = sub.add_parser("timeline", parents=[common], help="draw the agreements as a PNG picture")
+    p.add_argument(
+        "--out", type=Path, metavar="FILE.png", help="where to write it (default: timeline.png)"
+    )
+    _add_filter_options(p)
+    p.add_argument(
+        "--lang", choices=("en", "zh"), help="language of the titles (default: of the filter)"
+    )
+
     p = sub.add_parser("stats", parents=[common], help="report on the query log")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--db", type=Path, metavar="FILE", help="query log (default: $POSTBOT_DB)")

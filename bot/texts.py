@@ -13,6 +13,7 @@ COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("help", "How to ask me"),
         ("agreements", "The agreements, newest first"),
         ("agreement", "Details of one agreement: /agreement N"),
+        ("timeline", "The agreements as a picture over time"),
         ("ask", "Ask a question: /ask QUESTION"),
     ),
     "zh": (
@@ -20,6 +21,7 @@ COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("help", "如何向我提问"),
         ("agreements", "合作协议列表，最新的在前"),
         ("agreement", "某一协议的详情：/agreement 编号"),
+        ("timeline", "协议时间线图（也可发送 /时间线）"),
         ("ask", "提问：/ask 问题"),
     ),
 }
@@ -51,6 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "/agreements [filter] — the agreements, newest first; a filter such as "
             "<code>2024</code>, <code>e-commerce</code> or <code>bank</code> narrows them\n"
             "/agreement N — details of agreement N\n"
+            "/timeline [filter] — the agreements as a picture over time\n"
             "/ask QUESTION — ask a question\n"
             "/start — what I know, with examples\n\n"
             "You can also type <code>@{username} question</code> in any chat."
@@ -71,9 +74,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "<b>Agreements</b> matching “{query}”, newest first ({first}–{last} of {count}):"
         ),
         "agreements_no_match": (
-            "No agreement matches “{query}”. I know {count} agreements: /agreements lists "
-            "them all. Filter by a year (<code>/agreements 2024</code>), a partner, a place, "
-            "a topic or a kind of partner (<code>/agreements bank</code>)."
+            "No agreement matches “{query}”. I know {count} agreements: {command} shows "
+            "them all. Filter by a year (<code>{command} 2024</code>), a partner, a place, "
+            "a topic or a kind of partner (<code>{command} bank</code>)."
         ),
         "no_agreements": "I don't know of any agreements yet.",
         "agreement_usage": (
@@ -112,6 +115,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "/agreements [筛选词] — 合作协议列表，最新的在前；可加年份、地名、主题等筛选，"
             "如 <code>/agreements 2024</code>\n"
             "/agreement 编号 — 某一协议的详情\n"
+            "/时间线 [筛选词] — 协议时间线图（也可用 /timeline）\n"
             "/ask 问题 — 提问\n"
             "/start — 我知道什么，以及示例问题\n\n"
             "在任何聊天中也可以输入 <code>@{username} 问题</code>。"
@@ -129,9 +133,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "与“{query}”相符的<b>合作协议</b>，最新的在前（第 {first}–{last} 项，共 {count} 项）："
         ),
         "agreements_no_match": (
-            "没有与“{query}”相符的协议。我知道 {count} 项协议，发送 /agreements 查看全部。"
-            "可以按年份（<code>/agreements 2024</code>）、合作方、地名、主题或合作方类型"
-            "（<code>/agreements 银行</code>）筛选。"
+            "没有与“{query}”相符的协议。我知道 {count} 项协议，发送 {command} 查看全部。"
+            "可以按年份（<code>{command} 2024</code>）、合作方、地名、主题或合作方类型"
+            "（<code>{command} 银行</code>）筛选。"
         ),
         "no_agreements": "我还不知道任何合作协议。",
         "agreement_usage": (
