@@ -1,0 +1,131 @@
+"""/timeline and /时间线 end to end: the real PTB stack sends a PNG to the fake Bot API."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from bot_fixtures import StandInAnswerer, html_problems, running
+from fakebotapi import TOKEN, FakeBotAPI
+from telegram.ext import Application
+
+from answers import Answerer
+from bot.app import build_application
+from bot.settings import Settings
+from bot.timeline import pictures
+
+pytestmark = pytest.mark.filterwarnings("ignore:Deprecated since version v22.2:DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def shipped_answerer() -> Answerer:
+    return Answerer.load()
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotAPI]:
+    with FakeBotAPI() as server:
+        yield server
+
+
+def _settings(api: FakeBotAPI) -> Settings:
+    return Settings(telegram_token=TOKEN, api_base_url=api.base_url)
+
+
+@pytest.fixture
+async def bot(api: FakeBotAPI, shipped_answerer: Answerer) -> AsyncIterator[Application]:
+    async with running(build_application(_settings(api), shipped_answerer)) as application:
+        yield application
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Counts the pictures actually drawn (not taken from the cache)."""
+    calls: list[tuple[str, str]] = []
+    real = pictures.make_picture
+
+    def counting(entries, lang, query=""):
+        calls.append((lang, query))
+        return real(entries, lang, query)
+
+    monkeypatch.setattr(pictures, "make_picture", counting)
+    return calls
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+async def test_timeline_sends_a_png_with_a_caption(api, bot, shipped_answerer):
+    api.push_message("/timeline", chat_id=51)
+    await api.wait_for(lambda: api.photos(51))
+    sent = api.photos(51)[0]
+    width, height = _png_size(sent["photo"])
+    assert width == 1280 and 200 < height < 2000
+    dates = sorted(e.signed_on or e.published for e in shipped_answerer.agreements)
+    count = len(shipped_answerer.agreements)
+    assert sent["caption"] == (
+        f"{count} agreements, from {dates[0]} to {dates[-1]}. Send /agreements for the list."
+    )
+    assert api.sent(51) == []
+
+
+async def test_timeline_with_a_filter_draws_only_what_it_keeps(api, bot, drawn):
+    api.push_message("/timeline Jilin", chat_id=52)
+    await api.wait_for(lambda: api.photos(52))
+    caption = api.photos(52)[0]["caption"]
+    assert caption.startswith("1 agreement matching “Jilin”, dated 2022-06-28.")
+    assert "/agreements Jilin" in caption
+    assert drawn == [("en", "Jilin")]
+
+
+async def test_chinese_timeline_command_as_text(api, bot):
+    api.push_message("/时间线", chat_id=53)
+    await api.wait_for(lambda: api.photos(53))
+    assert api.photos(53)[0]["caption"].startswith("共 2 项协议，时间从 2021-07-03 到 2022-06-28。")
+    assert api.sent(53) == []  # not answered as a question as well
+
+
+async def test_chinese_timeline_command_takes_a_filter(api, bot):
+    api.push_message("/时间线 2022", chat_id=54)
+    await api.wait_for(lambda: api.photos(54))
+    assert api.photos(54)[0]["caption"].startswith("与“2022”相符的协议共 1 项")
+
+
+async def test_timeline_filter_matching_nothing_gets_a_sentence(api, bot):
+    api.push_message("/timeline Hubei", chat_id=55)
+    await api.wait_for(lambda: api.sent(55))
+    text = api.sent(55)[0]["text"]
+    assert text.startswith("No agreement matches “Hubei”. I know 2 agreements: /timeline shows")
+    assert html_problems(text) == []
+    assert api.photos(55) == []
+
+
+async def test_timeline_of_a_corpus_without_agreements_gets_a_sentence(api):
+    empty = StandInAnswerer(agreements=[])
+    async with running(build_application(_settings(api), empty)):
+        api.push_message("/timeline", chat_id=56)
+        await api.wait_for(lambda: api.sent(56))
+    assert api.sent(56)[0]["text"] == "I don't know of any agreements yet."
+    assert api.photos(56) == []
+
+
+async def test_timeline_second_time_comes_from_the_cache(api, bot, drawn):
+    for chat_id in (57, 58):
+        api.push_message("/timeline 2021", chat_id=chat_id)
+        await api.wait_for(lambda chat_id=chat_id: api.photos(chat_id))
+    assert drawn == [("en", "2021")]
+    assert api.photos(57)[0]["photo"] == api.photos(58)[0]["photo"]
+
+
+async def test_timeline_in_a_group_replies_to_the_command(api, bot):
+    api.push_message("/timeline", chat_id=-59, chat_type="group")
+    await api.wait_for(lambda: api.photos(-59))
+    assert api.photos(-59)[0]["reply_parameters"]["allow_sending_without_reply"] is True
+
+
+async def test_timeline_is_among_the_registered_commands(api, bot):
+    commands = api.calls("setMyCommands")
+    assert commands
+    assert all(any(c["command"] == "timeline" for c in call["commands"]) for call in commands)
