@@ -264,7 +264,7 @@ class Answerer:
         lines.append(
             render(
                 lang,
-                "source",
+                "source" if article.source else "source_unnamed",
                 title=article.title,
                 source=article.source,
                 published=article.published,
@@ -278,5 +278,6 @@ class Answerer:
             published=article.published,
             snippet=shorten(sentence),
             score=scores.get(chosen.position, 0.0),
+            url=article.url,
         )
         return Answer(question, True, text, lang, (citation,), highlights(text, query))

@@ -16,6 +16,7 @@ class Citation:
     published: str  # YYYY-MM-DD
     snippet: str
     score: float
+    url: str | None = None  # the article's address, when it was added from one
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -25,6 +26,7 @@ class Citation:
             "published": self.published,
             "snippet": self.snippet,
             "score": round(self.score, 4),
+            "url": self.url,
         }
 
 
@@ -38,6 +40,17 @@ class Answer:
     lang: str  # "en" or "zh": the language of the question and of the templates used
     citations: tuple[Citation, ...] = ()
     highlights: tuple[str, ...] = ()  # words of `text` that matched the question, to be shown bold
+
+    def linked_text(self) -> str:
+        """The text with each cited article's URL on the line after its citation line."""
+        linked = [c for c in self.citations if c.url] if self.answered else []
+        if not linked:
+            return self.text
+        lines: list[str] = []
+        for line in self.text.splitlines():
+            lines.append(line)
+            lines += [c.url for c in linked if c.url and c.title in line and c.published in line]
+        return "\n".join(lines)
 
     def to_json(self) -> dict[str, Any]:
         return {

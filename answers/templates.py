@@ -25,6 +25,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ties": "{count} articles fit this question equally well; this is the most recent. "
         "Send /agreements to see them all.",
         "source": "Source: {title} ({source}, {published})",
+        "source_unnamed": "Source: {title} ({published})",
         "abstain": "Sorry, my articles do not answer that. {summary} Send /agreements to see them.",
         "summary": "I know {count} cooperation agreements of China Post, from articles "
         "published between {first} and {last}.",
@@ -57,6 +58,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "quote": "原文：“{sentence}”",
         "ties": "有 {count} 篇文章同样符合这个问题；这是最新的一篇。发送 /agreements 查看全部。",
         "source": "来源：《{title}》（{source}，{published}）",
+        "source_unnamed": "来源：《{title}》（{published}）",
         "abstain": "抱歉，我的文章里没有这个问题的答案。{summary}发送 /agreements 查看列表。",
         "summary": "我知道中国邮政的 {count} 项合作协议，文章发布于 {first} 至 {last}。",
         "summary_one": "我知道中国邮政的 1 项合作协议，文章发布于 {first}。",

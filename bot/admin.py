@@ -1,4 +1,4 @@
-"""Admins' commands: /stats, and /reload (also on SIGHUP) to swap in a re-read corpus."""
+"""Admins' commands: /stats, /reload (also on SIGHUP) to swap in a re-read corpus, and /add."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot import handlers, render
+from bot.adding import add_and_index, report_lines
 from bot.answering import load_answerer
 from bot.ops import OPERATIONS, Context, Operations, operations_of, text
 from bot.querylog import QueryLogError, format_report
@@ -76,6 +77,47 @@ async def reload_command(update: Update, context: Context) -> None:
     else:
         reply = text(lang, "reloaded", articles=reloaded.articles, agreements=reloaded.agreements)
     await handlers.send_html(update, render.escape(reply))
+
+
+async def add_command(update: Update, context: Context) -> None:
+    """/add URL...: add the pages to the corpus and swap the new index in, for admins."""
+    lang = handlers.user_language(update)
+    operations = operations_of(context)
+    if not operations.is_admin(update):
+        action = text(lang, "action_add")
+        await handlers.send_html(update, render.escape(text(lang, "only_admins", action=action)))
+        return
+    pages = list(context.args or [])
+    if not pages:
+        await handlers.send_html(update, render.escape(text(lang, "add_usage")))
+        return
+    if operations.adding.locked():
+        await handlers.send_html(update, render.escape(text(lang, "add_busy")))
+        return
+    async with operations.adding:
+        try:
+            result = await asyncio.to_thread(add_and_index, operations.settings, pages)
+        except _LOAD_ERRORS as exc:
+            log.warning("/add failed, the corpus is unchanged: %s", exc)
+            reply = text(lang, "add_failed", reason=str(exc) or type(exc).__name__)
+            await handlers.send_html(update, render.escape(reply))
+            return
+        lines = report_lines(result)
+        if result.added:
+            lines.append(await _swap_in(context.application, lang))
+    await handlers.send_html(update, render.escape("\n".join(lines)))
+
+
+async def _swap_in(application: Application, lang: str) -> str:
+    """Reload the corpus just written, as /reload does; the line saying how that went."""
+    try:
+        reloaded = await reload_corpus(application)
+    except ReloadBusy:
+        return text(lang, "reload_busy")
+    except _LOAD_ERRORS as exc:
+        log.warning("Reload after /add failed, keeping the old corpus: %s", exc)
+        return text(lang, "reload_failed", reason=str(exc) or type(exc).__name__)
+    return text(lang, "reloaded", articles=reloaded.articles, agreements=reloaded.agreements)
 
 
 async def reload_corpus(application: Application) -> Reloaded:

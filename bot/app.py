@@ -77,6 +77,7 @@ def add_handlers(application: Application) -> None:
             CommandHandler("timeline", timeline.timeline),
             CommandHandler("stats", admin.stats_command),
             CommandHandler("reload", admin.reload_command),
+            CommandHandler("add", admin.add_command),
             MessageHandler(message & timeline.CHINESE_COMMAND_FILTER, timeline.timeline_text),
             MessageHandler(message & filters.COMMAND, handlers.unknown_command),
             MessageHandler(message & private & filters.TEXT, handlers.private_text),

@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--skip-invalid", action="store_true", help="skip pages that cannot be parsed")
 
+    p = sub.add_parser("add", parents=[common], help="add pages (URLs or files) to the corpus")
+    p.add_argument("pages", nargs="+", metavar="URL|FILE", help="an http(s) URL or a page file")
+
     p = sub.add_parser("agreements", parents=[common], help="list the agreements, newest first")
     p.add_argument("--json", action="store_true", help="print JSON")
     _add_filter_options(p)
@@ -127,9 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"postbot: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except CorpusError as exc:
+    except CorpusError as exc:  # a corpus file or page it cannot use: bad input too
         print(f"postbot: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

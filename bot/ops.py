@@ -45,6 +45,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "only_admins": "Sorry, only admins can {action}.",
         "action_stats": "see the stats",
         "action_reload": "reload the corpus",
+        "action_add": "add articles",
+        "add_usage": "Put one or more page addresses after /add, for example:\n"
+        "/add https://www.example.com/news/china-post-signs.html",
+        "add_busy": "Pages are already being added; wait for that to finish.",
+        "add_failed": "Nothing was added: {reason}",
         "reloaded": "Reloaded {articles} articles ({agreements} agreements).",
         "reload_failed": "Reload failed, so I'm still answering from the old corpus: {reason}",
         "reload_busy": "A reload is already running; wait for it to finish.",
@@ -57,6 +62,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "only_admins": "抱歉，只有管理员可以{action}。",
         "action_stats": "查看统计",
         "action_reload": "重新加载资料",
+        "action_add": "添加文章",
+        "add_usage": "请在 /add 后面写上一个或多个网页地址，例如：\n"
+        "/add https://www.example.com/news/china-post-signs.html",
+        "add_busy": "正在添加网页，请等它完成。",
+        "add_failed": "没有添加任何文章：{reason}",
         "reloaded": "已重新加载 {articles} 篇文章（{agreements} 项协议）。",
         "reload_failed": "重新加载失败，仍使用原有资料：{reason}",
         "reload_busy": "已有一次重新加载正在进行，请等它完成。",
@@ -78,6 +88,7 @@ class Operations:
     conversations: Conversations
     limiter: RateLimiter
     reloading: asyncio.Lock = field(default_factory=asyncio.Lock)
+    adding: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Operations:

@@ -40,6 +40,18 @@ class AgreementLike(Protocol):
     signed_on: str | None
     areas: Sequence[str]
 
+    def reports(self) -> Sequence[ReportLike]:
+        """Every article that reports the agreement, the entry's own first."""
+        ...
+
+
+class ReportLike(Protocol):
+    """One article that reports an agreement."""
+
+    title: str
+    source: str
+    published: str
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -96,11 +108,14 @@ def _word_pattern(word: str) -> str:
 
 
 def citation_line(citation: Citation, lang: str) -> str:
-    """The citation's title, source and date on one line."""
+    """The citation's title (a link to the article when it has a URL), source and date."""
+    title = escape(citation.title)
+    if citation.url and citation.url.startswith(("http://", "https://")):
+        title = f'<a href="{html.escape(citation.url, quote=True)}">{title}</a>'
     return texts.message(
         lang,
-        "citation",
-        title=escape(citation.title),
+        "citation" if citation.source else "citation_unnamed",
+        title=title,
         source=escape(citation.source),
         published=escape(citation.published),
     )
@@ -279,7 +294,7 @@ def agreements_page(
 
 
 def agreement_details(entry: AgreementLike, lang: str) -> str:
-    """Everything known about one agreement, and the title of the article it comes from."""
+    """Everything known about one agreement, and the titles of the articles it comes from."""
     unknown = texts.message(lang, "unknown")
     separator = texts.message(lang, "separator")
 
@@ -296,6 +311,21 @@ def agreement_details(entry: AgreementLike, lang: str) -> str:
             field("published", entry.published),
             field("source", entry.source),
             field("areas", ", ".join(entry.areas)),
-            f"{texts.message(lang, 'article')}{separator}<i>{escape(entry.title)}</i>",
+            *_reports(entry, lang),
         ]
     )
+
+
+def _reports(entry: AgreementLike, lang: str) -> list[str]:
+    """The article the agreement comes from; each one, with source and date, if several."""
+    separator = texts.message(lang, "separator")
+    reports = entry.reports()
+    if len(reports) <= 1:
+        return [f"{texts.message(lang, 'article')}{separator}<i>{escape(entry.title)}</i>"]
+    return [
+        f"{texts.message(lang, 'articles')}{separator}",
+        *(
+            f"• <i>{escape(r.title)}</i> ({escape(r.source)}, {escape(r.published)})"
+            for r in reports
+        ),
+    ]

@@ -36,6 +36,7 @@ class Settings:
     rate_per_min: int = 20
     engine: str = "auto"
     cache_dir: Path | None = None  # None: next to the corpus, else the user's cache folder
+    allow_private_urls: bool = False  # `add` may fetch from private and loopback hosts (tests)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -85,7 +86,15 @@ class Settings:
             rate_per_min=integer("POSTBOT_RATE_PER_MIN", 20),
             engine=engine,
             cache_dir=Path(cache) if cache else None,
+            allow_private_urls=text("POSTBOT_ALLOW_PRIVATE_URLS") in ("1", "true", "yes"),
         )
+
+    @property
+    def corpus_file(self) -> Path:
+        """The corpus file in use: the configured one, else the one shipped with the package."""
+        from corpus.store import DEFAULT_CORPUS
+
+        return self.corpus_path or DEFAULT_CORPUS
 
     @property
     def database(self) -> Path:

@@ -1,6 +1,6 @@
 """The corpus: China Post news articles cleaned from raw pages, and the agreements they announce."""
 
-from corpus.agreements import AgreementEntry, list_agreements
+from corpus.agreements import AgreementEntry, ArticleRef, list_agreements
 from corpus.errors import CorpusError, PageError
 from corpus.model import Agreement, Article
 from corpus.store import DEFAULT_CORPUS, load_articles
@@ -10,6 +10,7 @@ __all__ = [
     "Agreement",
     "AgreementEntry",
     "Article",
+    "ArticleRef",
     "CorpusError",
     "PageError",
     "list_agreements",

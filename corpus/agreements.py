@@ -1,17 +1,44 @@
-"""The agreements of a corpus as a numbered list, newest first."""
+"""The agreements of a corpus as a numbered list, newest first, each once.
+
+Two articles that report the same agreement (the same parties, signed on the same day) are one
+entry citing both: a wire story and a newspaper's rewrite of it are one agreement.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from corpus.model import Article
+from corpus.model import Agreement, Article
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """An article that reports an agreement."""
+
+    article_id: str
+    title: str
+    source: str
+    published: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+        }
 
 
 @dataclass(frozen=True, slots=True)
 class AgreementEntry:
-    """One agreement with the article that announces it; `number` counts from 1, newest first."""
+    """One agreement; `number` counts from 1, newest first.
+
+    `article_id`, `title`, `source` and `published` are the newest article reporting it;
+    `articles` lists every article that does, that one first (empty is read as just that one).
+    """
 
     number: int
     article_id: str
@@ -22,6 +49,12 @@ class AgreementEntry:
     kind: str
     signed_on: str | None
     areas: tuple[str, ...]
+    articles: tuple[ArticleRef, ...] = ()
+
+    def reports(self) -> tuple[ArticleRef, ...]:
+        """Every article that reports this agreement, the entry's own first."""
+        own = ArticleRef(self.article_id, self.title, self.source, self.published)
+        return self.articles or (own,)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -34,35 +67,59 @@ class AgreementEntry:
             "kind": self.kind,
             "signed_on": self.signed_on,
             "areas": list(self.areas),
+            "articles": [a.to_json() for a in self.reports()],
         }
 
 
 def list_agreements(articles: Iterable[Article]) -> list[AgreementEntry]:
     """Return the agreements announced by `articles`, newest first (by published, then id).
 
+    Articles reporting the same agreement (same parties, same full signing date) are one
+    entry; its fields come from the newest of them.
+
     Args:
         articles: the corpus's articles, in any order.
 
     Returns:
-        One entry per article with an agreement, numbered from 1.
+        One entry per agreement, numbered from 1.
     """
     announcing = [a for a in articles if a.agreement is not None]
     announcing.sort(key=lambda a: (a.published, a.id), reverse=True)
+    groups: dict[object, list[Article]] = {}
+    for article in announcing:
+        assert article.agreement is not None
+        groups.setdefault(_same_agreement_key(article), []).append(article)
     entries = []
-    for number, article in enumerate(announcing, start=1):
-        agreement = article.agreement
+    for number, group in enumerate(groups.values(), start=1):
+        newest = group[0]
+        agreement = newest.agreement
         assert agreement is not None
         entries.append(
             AgreementEntry(
                 number=number,
-                article_id=article.id,
-                title=article.title,
-                source=article.source,
-                published=article.published,
+                article_id=newest.id,
+                title=newest.title,
+                source=newest.source,
+                published=newest.published,
                 parties=agreement.parties,
                 kind=agreement.kind,
                 signed_on=agreement.signed_on,
                 areas=agreement.areas,
+                articles=tuple(ArticleRef(a.id, a.title, a.source, a.published) for a in group),
             )
         )
     return entries
+
+
+def _same_agreement_key(article: Article) -> object:
+    """Articles share this key when they report one agreement; without a full date, never."""
+    agreement: Agreement | None = article.agreement
+    assert agreement is not None
+    if agreement.signed_on is None or len(agreement.signed_on) != len("YYYY-MM-DD"):
+        return article.id
+    parties = frozenset(_normal(p) for p in agreement.parties)
+    return (parties, agreement.signed_on)
+
+
+def _normal(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())

@@ -57,10 +57,8 @@ def _article_from_line(line: str, path: Path, number: int) -> Article:
         raise CorpusError(f"{path}, line {number}: not a JSON object")
     try:
         return Article.from_json(data)
-    except KeyError as exc:
-        raise CorpusError(f"{path}, line {number}: article lacks the field {exc}") from None
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise CorpusError(f"{path}, line {number}: not a valid article ({exc})") from None
+    except ValueError as exc:
+        raise CorpusError(f"{path}, line {number}: {exc}") from None
 
 
 def dumps_articles(articles: Iterable[Article]) -> str:

@@ -1,8 +1,9 @@
 """Turn text into index terms: stemmed English words and jieba-cut Chinese words.
 
-Text is split into script runs. A Han run is cut with jieba's search mode, the same way
-at index and query time; jieba is imported only when a Han run is met, so English text
-never pays its start-up. Every other run is lowercased, split into words and numbers,
+Text is split into script runs. A Han run is made Simplified (OpenCC t2s, so Traditional
+articles and questions meet Simplified ones), then cut with jieba's search mode, the same
+way at index and query time; OpenCC and jieba are imported only when a Han run is met, so
+English text never pays their start-up. Every other run is lowercased, split into words and numbers,
 stripped of stopwords and stemmed with Snowball English.
 """
 
@@ -14,8 +15,10 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+from corpus.text import to_simplified
+
 # Bump when a rule below changes: cached indexes are keyed on it.
-TOKENIZER_VERSION = "1"
+TOKENIZER_VERSION = "2"
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _RUNS = re.compile(rf"[{_HAN}]+|[^{_HAN}]+")
@@ -100,7 +103,8 @@ def _split_word(word: str) -> list[str]:
 
 def _han_terms(run: str) -> list[str]:
     stopwords = _stopwords()
-    return [w for w in _jieba().cut_for_search(run) if w.strip() and w not in stopwords]
+    simplified = to_simplified(run)
+    return [w for w in _jieba().cut_for_search(simplified) if w.strip() and w not in stopwords]
 
 
 @cache

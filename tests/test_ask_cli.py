@@ -40,8 +40,17 @@ def test_ask_json_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) 
     assert set(data) == {"question", "answered", "answer", "citations"}
     assert data["question"] == JILIN_WHEN and data["answered"] is True
     (citation,) = data["citations"]
-    assert set(citation) == {"article_id", "title", "source", "published", "snippet", "score"}
+    assert set(citation) == {
+        "article_id",
+        "title",
+        "source",
+        "published",
+        "snippet",
+        "score",
+        "url",
+    }
     assert citation["published"] == "2022-06-29"
+    assert citation["url"] is None  # the shipped articles were read from files
 
 
 def test_ask_json_unanswered_has_no_citations(capsys: pytest.CaptureFixture[str]) -> None:
@@ -78,8 +87,8 @@ def test_ask_with_corpus_option(tiny_corpus: Path, capsys: pytest.CaptureFixture
     assert data["citations"][0]["article_id"] == "hunan"
 
 
-def test_ask_missing_corpus_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ask", "--corpus", str(tmp_path / "none.jsonl"), JILIN_WHEN]) == 1
+def test_ask_missing_corpus_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--corpus", str(tmp_path / "none.jsonl"), JILIN_WHEN]) == 2
     assert "not found" in capsys.readouterr().err
 
 
@@ -174,8 +183,8 @@ def test_chat_command_runs_on_stdin(
     assert "June 28" in capsys.readouterr().out
 
 
-def test_ask_empty_corpus_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ask_empty_corpus_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
-    assert main(["ask", "--corpus", str(empty), JILIN_WHEN]) == 1
+    assert main(["ask", "--corpus", str(empty), JILIN_WHEN]) == 2
     assert "holds no articles" in capsys.readouterr().err

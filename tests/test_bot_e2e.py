@@ -198,9 +198,10 @@ async def test_agreements_lists_newest_first_with_buttons(api, bot):
     await api.wait_for(lambda: api.sent(17))
     sent = api.sent(17)[0]
     assert sent["text"].splitlines()[1:] == [
-        "1. 2022-06-29 — China Post, Jilin provincial government — cooperation framework agreement",
-        "2. 2021-07-03 — China Post Group, Ministry of Agriculture and Rural Affairs — "
-        "strategic cooperation agreement",
+        "1. 2022-06-29 — China Post Group Corporation Limited, Jilin provincial government — "
+        "cooperation framework agreement",
+        "2. 2021-07-03 — China Post Group Corporation Limited, Ministry of Agriculture and Rural "
+        "Affairs — strategic cooperation agreement",
     ]
     rows = sent["reply_markup"]["inline_keyboard"]
     assert [b["callback_data"] for row in rows for b in row] == ["agreement:1", "agreement:2"]
@@ -258,7 +259,7 @@ async def test_agreement_button_opens_details(api, bot):
     details = api.sent(19)[1]["text"]
     assert details.splitlines() == [
         "<b>Agreement 1</b>",
-        "Parties: China Post, Jilin provincial government",
+        "Parties: China Post Group Corporation Limited, Jilin provincial government",
         "Kind: cooperation framework agreement",
         "Signed: 2022-06-28",
         "Published: 2022-06-29",
@@ -350,8 +351,8 @@ async def test_inline_empty_query_lists_agreements(api, bot):
     await api.wait_for(lambda: api.calls("answerInlineQuery"))
     results = api.calls("answerInlineQuery")[0]["results"]
     assert [r["title"] for r in results] == [
-        "1. China Post, Jilin provincial government",
-        "2. China Post Group, Ministry of Agriculture and Rural Affairs",
+        "1. China Post Group Corporation Limited, Jilin provincial government",
+        "2. China Post Group Corporation Limited, Ministry of Agriculture and Rural Affairs",
     ]
     assert html_problems(results[0]["input_message_content"]["message_text"]) == []
 

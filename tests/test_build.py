@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from corpus.build import build_corpus, find_pages
-from corpus.errors import CorpusError, PageError
+from corpus.errors import CorpusError, UnreadablePages
 
 PAGE = """\
 • Postman Story
@@ -68,11 +68,19 @@ def test_build_corpus_sorts_by_published_then_id(tmp_path: Path) -> None:
     ]
 
 
-def test_build_corpus_fails_on_an_invalid_page_naming_it(tmp_path: Path) -> None:
+def test_build_corpus_fails_naming_every_invalid_page(tmp_path: Path) -> None:
     _page(tmp_path, "good.txt", "China Post opens depot", "2024-01-02", "Body.")
     (tmp_path / "bad.txt").write_text("just some text\n", encoding="utf-8")
-    with pytest.raises(PageError, match=r"bad\.txt: missing source/date line"):
+    (tmp_path / "worse.txt").write_text("China Post opens depot\n2024-01-02\n", encoding="utf-8")
+    with pytest.raises(UnreadablePages) as raised:
         build_corpus([tmp_path], progress=False)
+    lines = str(raised.value).splitlines()
+    assert [Path(e.origin).name for e in raised.value.errors] == ["bad.txt", "worse.txt"]
+    assert lines[0].endswith(
+        "bad.txt: missing date (no publication date such as "
+        "'|China Post|2022-06-29', '发布时间:2023-06-08' or 'Nov 27, 2019')"
+    )
+    assert lines[1].endswith("worse.txt: missing body (no paragraphs after the date)")
 
 
 def test_build_corpus_skip_invalid_reports_each_skipped_page(tmp_path: Path) -> None:
@@ -82,7 +90,7 @@ def test_build_corpus_skip_invalid_reports_each_skipped_page(tmp_path: Path) -> 
     assert [a.origin for a in result.articles] == ["good.txt"]
     ((page, reason),) = result.skipped
     assert Path(page).name == "bad.txt"
-    assert reason.startswith("missing source/date line")
+    assert reason.startswith("missing date")
 
 
 def test_build_corpus_reads_gb18030_pages(tmp_path: Path) -> None:
@@ -108,7 +116,7 @@ def test_find_pages_missing_path(tmp_path: Path) -> None:
 
 def test_find_pages_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("x", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"no raw pages \(\*\.txt\)"):
+    with pytest.raises(CorpusError, match=r"no raw pages \(\*\.txt, \*\.html, \*\.htm\)"):
         find_pages([tmp_path])
 
 

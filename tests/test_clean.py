@@ -107,7 +107,7 @@ def test_clean_page_title_printed_once() -> None:
         ("|中国邮政|2023年3月15日", "中国邮政", "2023-03-15"),
         ("China Post|2022-06-29", "China Post", "2022-06-29"),
         ("|China Post|2022-06-29 10:30|", "China Post", "2022-06-29"),
-        ("||2022-06-29", "China Post", "2022-06-29"),
+        ("||2022-06-29", "", "2022-06-29"),  # names no source: none, and no refusal
         ("来源:中国邮政 | 2023-03-15", "中国邮政", "2023-03-15"),
     ],
 )
@@ -117,7 +117,7 @@ def test_clean_page_source_date_line_variants(line: str, source: str, published:
 
 
 def test_clean_page_missing_date_names_the_line() -> None:
-    with pytest.raises(PageError, match="source/date line") as raised:
+    with pytest.raises(PageError, match="missing date") as raised:
         clean_page(PAGE.replace("|China Post|2024-02-20", ""), "p.txt")
     assert raised.value.origin == "p.txt"
 

@@ -68,7 +68,9 @@ def test_build_corpus_output_fields(out: Path) -> None:
             "paragraphs",
             "origin",
             "agreement",
+            "url",
         ]
+        assert record["url"] is None  # read from a file, not fetched
         assert list(record["agreement"]) == ["parties", "kind", "signed_on", "areas"]
 
 
@@ -91,7 +93,7 @@ def test_build_corpus_folder_without_pages_is_a_usage_error(
 @pytest.mark.parametrize(
     ("breakage", "missing"),
     [
-        (lambda text: text.replace("|China Post|2022-06-29", ""), "missing source/date line"),
+        (lambda text: text.replace("|China Post|2022-06-29", ""), "missing date"),
         (
             lambda text: text.replace(
                 "China Post and Jilin provincial government sign cooperation framework agreement\n",
@@ -107,10 +109,10 @@ def test_build_corpus_invalid_page_fails_and_leaves_output(
 ) -> None:
     page = raw / JILIN.name
     page.write_text(breakage(JILIN.read_text(encoding="utf-8")), encoding="utf-8")
-    assert main(["build-corpus", str(raw), "--out", str(out)]) == 1
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1
-    assert str(page) in err and missing in err
+    assert main(["build-corpus", str(raw), "--out", str(out)]) == 2
+    first, last = capsys.readouterr().err.splitlines()
+    assert str(page) in first and missing in first
+    assert "1 page(s) cannot be read" in last
     assert out.read_text(encoding="utf-8") == OLD
     assert [p.name for p in out.parent.iterdir()] == ["articles.jsonl"]
 
@@ -120,7 +122,7 @@ def test_build_corpus_skip_invalid_names_skipped_page(raw: Path, out: Path, caps
     bad.write_text("• Postman Story\nNo date here\n\nBody.\n", encoding="utf-8")
     assert main(["build-corpus", str(raw), "--out", str(out), "--skip-invalid"]) == 0
     err = capsys.readouterr().err
-    assert f"skipped {bad}: missing source/date line" in err
+    assert f"skipped {bad}: missing date" in err
     assert [r["origin"] for r in _records(out)] == [MARA.name, JILIN.name]
 
 
@@ -130,7 +132,7 @@ def test_build_corpus_only_invalid_pages_fails_even_when_skipping(
     folder = tmp_path / "bad"
     folder.mkdir()
     (folder / "bad.txt").write_text("nothing\n", encoding="utf-8")
-    assert main(["build-corpus", str(folder), "--out", str(out), "--skip-invalid"]) == 1
+    assert main(["build-corpus", str(folder), "--out", str(out), "--skip-invalid"]) == 2
     assert "no valid pages" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == OLD
 
@@ -183,7 +185,7 @@ def test_agreements_table_newest_first(capsys) -> None:
     assert "2022-06-28" in text and "cultural industry construction" in text
 
 
-def test_agreements_json_has_exactly_the_issue_keys(capsys) -> None:
+def test_agreements_json_has_the_issue_keys_and_the_reporting_articles(capsys) -> None:
     assert main(["agreements", "--json"]) == 0
     entries = json.loads(capsys.readouterr().out)
     assert [e["number"] for e in entries] == [1, 2]
@@ -198,8 +200,12 @@ def test_agreements_json_has_exactly_the_issue_keys(capsys) -> None:
         "kind",
         "signed_on",
         "areas",
+        "articles",
     }
     assert entries[1]["signed_on"] is None
+    assert entries[0]["articles"] == [
+        {k: entries[0][k] for k in ("article_id", "title", "source", "published")}
+    ]
 
 
 def test_agreements_uses_corpus_from_environment(
@@ -224,7 +230,7 @@ def test_agreements_none_in_corpus(tmp_path: Path, capsys) -> None:
 
 
 def test_agreements_missing_corpus_file(tmp_path: Path, capsys) -> None:
-    assert main(["agreements", "--corpus", str(tmp_path / "nope.jsonl")]) == 1
+    assert main(["agreements", "--corpus", str(tmp_path / "nope.jsonl")]) == 2
     assert capsys.readouterr().err == f"postbot: corpus file not found: {tmp_path / 'nope.jsonl'}\n"
 
 
@@ -236,6 +242,6 @@ def test_agreements_bad_corpus_line_names_it(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "line 3: not valid JSON" in result.stderr
     assert "Traceback" not in result.stderr

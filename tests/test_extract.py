@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import pytest
 
+from corpus.build import build_corpus
 from corpus.extract import extract_agreement
-from corpus.store import load_articles
+from corpus.model import Article
+
+_RAW = Path(__file__).parents[1] / "corpus" / "raw"
 
 
 def _en(title: str, *paragraphs: str, published: str = "2023-05-10"):
@@ -16,10 +22,19 @@ def _zh(title: str, *paragraphs: str, published: str = "2023-05-10"):
     return extract_agreement(title, paragraphs, published, "zh")
 
 
+@cache
+def _shipped() -> tuple[Article, ...]:
+    return build_corpus([_RAW], progress=False).articles
+
+
 def test_shipped_jilin_agreement_matches_the_issue() -> None:
-    jilin = next(a for a in load_articles() if "Jilin" in a.title)
+    jilin = next(a for a in _shipped() if "Jilin" in a.title)
     assert jilin.agreement is not None
-    assert jilin.agreement.parties == ("China Post", "Jilin provincial government")
+    # The page first names China Post in full, with the alias "China Post Group" after it.
+    assert jilin.agreement.parties == (
+        "China Post Group Corporation Limited",
+        "Jilin provincial government",
+    )
     assert jilin.agreement.kind == "cooperation framework agreement"
     assert jilin.agreement.signed_on == "2022-06-28"
     assert jilin.agreement.areas == (
@@ -31,10 +46,10 @@ def test_shipped_jilin_agreement_matches_the_issue() -> None:
 
 
 def test_shipped_ministry_agreement_matches_the_issue() -> None:
-    mara = next(a for a in load_articles() if "Ministry" in a.title)
+    mara = next(a for a in _shipped() if "Ministry" in a.title)
     assert mara.agreement is not None
     assert mara.agreement.parties == (
-        "China Post Group",
+        "China Post Group Corporation Limited",
         "Ministry of Agriculture and Rural Affairs",
     )
     assert mara.agreement.kind == "strategic cooperation agreement"
@@ -65,7 +80,7 @@ def test_shipped_ministry_agreement_matches_the_issue() -> None:
         (
             "Ministry of Industry and Information Technology and China Post sign agreement "
             "on strategic cooperation",
-            ("Ministry of Industry and Information Technology", "China Post"),
+            ("China Post", "Ministry of Industry and Information Technology"),
             "strategic cooperation agreement",
         ),
         (
@@ -120,7 +135,7 @@ def test_extract_agreement_english_title_patterns(
         ),
         (
             "甲公司、乙公司与中国邮政签署三方合作框架协议",
-            ("甲公司", "乙公司", "中国邮政"),
+            ("中国邮政", "甲公司", "乙公司"),
             "三方合作框架协议",
         ),
         ("中国邮政与某省农业厅签署协议", ("中国邮政", "某省农业厅"), "协议"),
@@ -153,7 +168,7 @@ def test_extract_agreement_body_signing_of_agreement_between() -> None:
         "provincial government and China Post Group in Lanzhou, which opens a new chapter.",
     )
     assert agreement is not None
-    assert agreement.parties == ("Gansu provincial government", "China Post Group")
+    assert agreement.parties == ("China Post Group", "Gansu provincial government")
     assert agreement.kind == "logistics cooperation agreement"
 
 

@@ -93,7 +93,29 @@ def test_load_articles_folder_is_an_error(tmp_path: Path) -> None:
     [
         ("{not json", r"line 2: not valid JSON"),
         ("[1, 2]", r"line 2: not a JSON object"),
-        ('{"id": "x"}', r"line 2: article lacks the field 'title'"),
+        ('{"id": "x"}', r"line 2: field 'title' is missing"),
+        ('{"id": "x", "title": 7}', r"line 2: field 'title' must be text, not 7$"),
+        (
+            '{"id": "x", "title": "t", "published": null}',
+            r"line 2: field 'published' must be text, not null$",
+        ),
+        (
+            '{"id": "x", "title": "t", "published": "June 2022"}',
+            r"line 2: field 'published' must be a date YYYY-MM-DD, not 'June 2022'$",
+        ),
+        (
+            '{"id": "x", "title": "t", "published": "2022-06-29", "lang": "en"}',
+            r"line 2: field 'paragraphs' is missing$",
+        ),
+        (
+            '{"id": "x", "title": "t", "published": "2022-06-29", "lang": "fr", "paragraphs": []}',
+            r"line 2: field 'lang' must be one of en, zh, zh-Hant, not 'fr'$",
+        ),
+        (
+            '{"id": "x", "title": "t", "published": "2022-06-29", "lang": "en",'
+            ' "paragraphs": ["p"], "agreement": {"parties": "A and B", "kind": "k"}}',
+            r"line 2: field 'agreement.parties' must be a list of texts, not \"A and B\"$",
+        ),
     ],
 )
 def test_load_articles_names_the_bad_line(tmp_path: Path, bad_line: str, message: str) -> None:

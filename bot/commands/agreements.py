@@ -71,7 +71,9 @@ def format_table(entries: list[AgreementEntry], *, compact: bool = False, lang: 
         if entry.areas:
             lines.append(f"{indent}{_AREAS.get(lang, _AREAS['en'])}{'; '.join(entry.areas)}")
         if not compact:
-            lines.append(f"{indent}article: {entry.article_id}")
+            ids = ", ".join(r.article_id for r in entry.reports())
+            label = "article" if len(entry.reports()) == 1 else "articles"
+            lines.append(f"{indent}{label}: {ids}")
     return "\n".join(lines)
 
 

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if args.json:
             print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
         else:
-            print(("\n" if number else "") + answer.text, flush=True)
+            print(("\n" if number else "") + answer.linked_text(), flush=True)
     return 0
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
+from collections.abc import Iterable
 
 from bot.errors import UsageError
 from bot.settings import Settings
+from corpus.agreements import list_agreements
 from corpus.build import build_corpus, find_pages
-from corpus.errors import CorpusError
+from corpus.errors import CorpusError, UnreadablePages
+from corpus.model import Article
 from corpus.store import DEFAULT_CORPUS, write_articles
 
 
@@ -19,20 +23,37 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         find_pages(args.paths)
     except CorpusError as exc:
         raise UsageError(str(exc)) from None
-    result = build_corpus(args.paths, skip_invalid=args.skip_invalid)
+    try:
+        result = build_corpus(args.paths, skip_invalid=args.skip_invalid)
+    except UnreadablePages as exc:
+        for error in exc.errors:
+            print(f"postbot: cannot read {error}", file=sys.stderr)
+        raise UsageError(
+            f"{len(exc.errors)} page(s) cannot be read, so {out} was left as it was; "
+            "fix them or pass --skip-invalid"
+        ) from None
     for page, reason in result.skipped:
         print(f"postbot: skipped {page}: {reason}", file=sys.stderr)
     if not result.articles:
-        raise CorpusError("no valid pages; the corpus was left as it was")
+        raise UsageError("no valid pages; the corpus was left as it was")
     write_articles(result.articles, out)
     # Index it now, so the first question on the new corpus need not wait for that.
     from retrieval.cache import load_index
 
     load_index(out, result.articles, settings.engine, settings.cache_dir)
-    agreements = sum(1 for a in result.articles if a.agreement is not None)
     print(
-        f"Wrote {len(result.articles)} articles ({agreements} with an agreement) to {out}"
+        f"Wrote {len(result.articles)} articles ({summary(result.articles)}) to {out}"
         f" from {result.pages} pages"
         f" ({result.duplicates} duplicates dropped, {len(result.skipped)} skipped)."
     )
     return 0
+
+
+def summary(articles: Iterable[Article]) -> str:
+    """How many articles per language and how many agreements: "12 en, 3 zh; 9 agreements"."""
+    articles = list(articles)
+    langs = Counter(a.lang for a in articles)
+    agreements = len(list_agreements(articles))  # one story told twice is one agreement
+    per_lang = ", ".join(f"{count} {lang}" for lang, count in sorted(langs.items()))
+    noun = "agreement" if agreements == 1 else "agreements"
+    return f"{per_lang}; {agreements} {noun}"

@@ -52,7 +52,7 @@ def chat(answerer: Answerer, stdin: TextIO, stdout: TextIO) -> int:
         else:
             lang = question_lang(text)
             asked = conversations.ask(answerer, text, chat="terminal", chat_type="terminal")
-            reply = asked.answer.text
+            reply = asked.answer.linked_text()
         print(reply + "\n", file=stdout, flush=True)
 
 

@@ -1,0 +1,43 @@
+"""Add pages to the corpus in use and index it again: shared by `postbot add` and `/add`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.settings import Settings
+from corpus.add import AddResult, add_pages
+from corpus.model import Article
+
+
+def add_and_index(settings: Settings, pages: Sequence[str]) -> AddResult:
+    """Add the pages (files or URLs) to the settings' corpus file and rebuild its index.
+
+    Raises:
+        CorpusError: the corpus file cannot be loaded or written; it is left as it was.
+    """
+    corpus = settings.corpus_file
+    result = add_pages(corpus, pages, allow_private=settings.allow_private_urls)
+    if result.added:
+        from retrieval.cache import load_index
+
+        load_index(corpus, list(result.articles), settings.engine, settings.cache_dir)
+    return result
+
+
+def report_lines(result: AddResult) -> list[str]:
+    """One line per page: what was added (title, date, partner), or why a page was not."""
+    lines = [added_line(article) for article in result.added]
+    lines += [f"Already in the corpus: {a.title} ({a.published})" for a in result.already_there]
+    lines += [f"Not added: {page}: {reason}" for page, reason in result.failed]
+    return lines
+
+
+def added_line(article: Article) -> str:
+    """`Added: <title> (<date>), agreement with <partner>` (or `, no agreement found`)."""
+    agreement = article.agreement
+    if agreement is None or not agreement.parties:
+        found = "no agreement found"
+    else:
+        partners = agreement.parties[1:] or agreement.parties
+        found = f"agreement with {' and '.join(partners)}"
+    return f"Added: {article.title} ({article.published}), {found}"
