@@ -10,9 +10,13 @@ from __future__ import annotations
 import ipaddress
 import socket
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from corpus.errors import FetchError
+
+if TYPE_CHECKING:
+    import httpx
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 3
@@ -31,7 +35,9 @@ class FetchedPage:
     charset: str | None  # as the server declared it
 
 
-def fetch_page(url: str, *, allow_private: bool = False, transport=None) -> FetchedPage:
+def fetch_page(
+    url: str, *, allow_private: bool = False, transport: httpx.BaseTransport | None = None
+) -> FetchedPage:
     """Fetch the HTML page at `url`, following at most `MAX_REDIRECTS` redirects.
 
     Args:
@@ -92,7 +98,7 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
             raise FetchError(f"{host} is on a private or local network ({address}); refused")
 
 
-def _read(response, url: str) -> FetchedPage:  # response: httpx.Response
+def _read(response: httpx.Response, url: str) -> FetchedPage:
     if response.status_code >= 400:
         raise FetchError(f"the server answered {response.status_code} {response.reason_phrase}")
     kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
