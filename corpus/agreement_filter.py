@@ -2,9 +2,10 @@
 
 A filter is what a person types after the command: ``2024`` (signed or published that
 year), ``2019-2021``, ``e-commerce``, ``江苏``, ``bank``. Every word must be found in the
-agreement's parties, kind, areas, title or article body (case, width and hyphens aside); a
-word that names a kind of partner ("bank", "ministry", "银行", "政府") is also met by a
-partner of that kind. Several years are alternatives.
+agreement's parties, kind, areas, title or the body of an article reporting it (case, width,
+hyphens and Traditional or Simplified characters aside); a word that names a kind of
+partner ("bank", "ministry", "银行", "政府") is also met by a partner of that kind. Several
+years are alternatives.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from corpus.agreements import AgreementEntry
 from corpus.model import Article
 from corpus.partners import PartnerKind, describe_partner
+from corpus.text import to_simplified
 
 __all__ = ["KIND_WORDS", "AgreementFilter", "AgreementSearch", "filter_agreements"]
 
@@ -129,7 +131,8 @@ class AgreementFilter:
             years.update(range(min(first, last), max(first, last) + 1))
         for word in _SEPARATORS.split(_YEARS.sub(" ", rest)):
             if _normalised(word):
-                terms.append(_Term(_normalised(word), KIND_WORDS.get(word)))
+                normalised = _normalised(word)
+                terms.append(_Term(normalised, KIND_WORDS.get(normalised)))
         return cls(text=text, years=frozenset(years), terms=tuple(terms))
 
     @classmethod
@@ -159,7 +162,10 @@ class AgreementSearch:
     def __init__(self, entries: Sequence[AgreementEntry], articles: Iterable[Article]) -> None:
         self.entries = list(entries)
         bodies = {a.id: a.paragraphs for a in articles}
-        self._texts = [_searchable(e, bodies.get(e.article_id, ())) for e in self.entries]
+        self._texts = [
+            _searchable(e, [p for r in e.reports() for p in bodies.get(r.article_id, ())])
+            for e in self.entries
+        ]
         self._kinds = [_kind_of(e) for e in self.entries]
 
     def select(self, chosen: AgreementFilter) -> list[AgreementEntry]:
@@ -207,5 +213,5 @@ def _searchable(entry: AgreementEntry, paragraphs: Sequence[str]) -> str:
 
 
 def _normalised(text: str) -> str:
-    """Casefolded, full-width forms made plain, hyphens dropped ("E‑Commerce" -> "ecommerce")."""
-    return _HYPHENS.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """Casefolded NFKC without hyphens, Chinese Simplified: "E-Commerce" -> "ecommerce"."""
+    return to_simplified(_HYPHENS.sub("", unicodedata.normalize("NFKC", text).casefold()))

@@ -30,6 +30,8 @@ def _ids(text: str) -> set[str]:
         ("settlement", {"icbc"}),
         ("memorandum", {"veldrana"}),
         ("吉利", {"geely"}),
+        ("江蘇", {"jiangsu"}),  # Traditional finds Simplified
+        ("汽车物流", {"geely"}),  # Simplified finds Traditional
     ],
 )
 def test_filter_by_year_and_text(text: str, ids: set[str]) -> None:

@@ -123,6 +123,13 @@ def test_plan_same_agreement_told_twice_is_one_mark() -> None:
     assert plan.count == 2
 
 
+def test_plan_month_only_signing_date_is_a_filled_mark_mid_month() -> None:
+    month_only = dataclasses.replace(ENTRIES[0], signed_on="2024-07")
+    (mark,) = plan_timeline([month_only], "en").marks
+    assert (mark.day, mark.signed, mark.when) == (date(2024, 7, 15), True, "2024-07")
+    assert caption(plan_timeline([month_only], "en")).startswith("1 agreement, dated 2024-07.")
+
+
 def test_plan_without_agreements_is_an_error() -> None:
     with pytest.raises(ValueError, match="at least one agreement"):
         plan_timeline([], "en")

@@ -9,6 +9,7 @@ em wide, a Latin one at most 0.62 em), so the drawing never needs a renderer to 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,8 +48,9 @@ ROW_NAMES: dict[PartnerKind, dict[str, str]] = {
 class Mark:
     """One agreement on the timeline."""
 
-    day: date  # the signing date, else the publication date
+    day: date  # the signing date (mid-month if only the month is known), else the publication
     signed: bool  # False: only the publication date is known (a hollow mark)
+    when: str  # the date as the agreement gives it: YYYY-MM-DD, or YYYY-MM
     kind: PartnerKind
     name: str  # the partner's short name
     x: float  # pixels from the plot area's left edge
@@ -83,8 +85,8 @@ class TimelinePlan:
     rows: tuple[Row, ...]
     start: date  # the plot area's left edge
     end: date  # its right edge
-    first: date  # the earliest agreement date
-    last: date  # the latest
+    first: str  # the earliest agreement's date, as it gives it
+    last: str  # the latest's
     count: int  # agreements shown (a mark standing for two counts two)
     query: str  # the filter that chose them, "" for none
     lang: str
@@ -122,8 +124,8 @@ def plan_timeline(entries: Sequence[AgreementEntry], lang: str, query: str = "")
     if lang not in ("en", "zh"):
         raise ValueError(f"lang must be 'en' or 'zh', not {lang!r}")
     points = _merged(entries)
-    days = [p[0] for p in points]
-    first, last = min(days), max(days)
+    earliest, latest = min(points), max(points)
+    first, last = earliest[0], latest[0]
     span = max(last - first, _MIN_SPAN)
     pad = span * _PAD_SHARE
     start, end = first - pad, last + pad
@@ -134,7 +136,7 @@ def plan_timeline(entries: Sequence[AgreementEntry], lang: str, query: str = "")
     rows: list[Row] = []
     top = 0.0
     for kind in PartnerKind:
-        kind_points = sorted((p for p in points if p[2] is kind), key=lambda p: (p[0], p[3]))
+        kind_points = sorted((p for p in points if p[3] is kind), key=lambda p: (p[0], p[4]))
         if not kind_points:
             continue
         placed = _place(kind_points, start, end)
@@ -147,8 +149,8 @@ def plan_timeline(entries: Sequence[AgreementEntry], lang: str, query: str = "")
         rows=tuple(rows),
         start=start,
         end=end,
-        first=first,
-        last=last,
+        first=earliest[2],
+        last=latest[2],
         count=len(entries),
         query=query,
         lang=lang,
@@ -175,28 +177,41 @@ def x_of(day: date, start: date, end: date) -> float:
     return (day - start) / (end - start) * PLOT_WIDTH
 
 
-_Point = tuple[date, bool, PartnerKind, str, tuple[int, ...]]
+# (day, signed, when, kind, name, numbers)
+_Point = tuple[date, bool, str, PartnerKind, str, tuple[int, ...]]
 
 
 def _merged(entries: Sequence[AgreementEntry]) -> list[_Point]:
     """One point per partner, kind and date: the same agreement told twice is one mark."""
-    points: dict[tuple[date, bool, PartnerKind, str], list[int]] = {}
+    points: dict[tuple[date, bool, str, PartnerKind, str], list[int]] = {}
     for entry in entries:
         partner = describe_partner(entry.parties)
         if partner is None:  # every party is China Post's: show the last one
             kind, name = PartnerKind.OTHER, short_name(entry.parties[-1])
         else:
             kind, name = partner.kind, partner.short
-        day = date.fromisoformat(entry.signed_on or entry.published)
-        points.setdefault((day, entry.signed_on is not None, kind, name), []).append(entry.number)
+        points.setdefault((*_dated(entry), kind, name), []).append(entry.number)
     return [(*key, tuple(numbers)) for key, numbers in points.items()]
+
+
+def _dated(entry: AgreementEntry) -> tuple[date, bool, str]:
+    """Where the entry goes on the time axis, whether it was signed then, and that date's text."""
+    signed = entry.signed_on or ""
+    # A malformed signing date counts as none: the publication date is drawn instead.
+    with contextlib.suppress(ValueError):
+        if len(signed) == len("YYYY-MM-DD"):
+            return date.fromisoformat(signed), True, signed
+        if len(signed) == len("YYYY-MM"):
+            year, month = (int(part) for part in signed.split("-"))
+            return date(year, month, 15), True, signed
+    return date.fromisoformat(entry.published), False, entry.published
 
 
 def _place(points: list[_Point], start: date, end: date) -> list[Mark]:
     """Give each point the first lane where its mark and label overlap nothing."""
     lanes = [_Lane() for _ in range(MAX_LANES)]
     marks = []
-    for day, signed, kind, name, numbers in points:
+    for day, signed, when, kind, name, numbers in points:
         x = x_of(day, start, end)
         width = label_width(name)
         label_left = x + MARK_RADIUS + LABEL_GAP + width > PLOT_WIDTH
@@ -214,7 +229,7 @@ def _place(points: list[_Point], start: date, end: date) -> list[Mark]:
         else:
             lanes[lane].take(span)
         marks.append(
-            Mark(day, signed, kind, name, x, lane, labelled, label_left and labelled, numbers)
+            Mark(day, signed, when, kind, name, x, lane, labelled, label_left and labelled, numbers)
         )
     return marks
 
@@ -290,9 +305,7 @@ def text(plan: TimelinePlan, key: str, **values: object) -> str:
 def title(plan: TimelinePlan) -> str:
     """The picture's title: what it shows and the years it spans."""
     key = "title_filtered" if plan.query else "title"
-    return TEXTS[plan.lang][key].format(
-        query=plan.query, first=plan.first.year, last=plan.last.year
-    )
+    return TEXTS[plan.lang][key].format(query=plan.query, first=plan.first[:4], last=plan.last[:4])
 
 
 def caption(plan: TimelinePlan) -> str:
