@@ -230,3 +230,20 @@ def test_answering_and_the_bot_do_not_import_matplotlib() -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_timeline_of_the_fixture_pages_names_every_partner(drawing) -> None:
+    from bot.timeline.pictures import make_picture
+    from corpus.build import build_corpus
+
+    pages = ROOT.parent / "shared" / "fixtures" / "pages"
+    entries = list_agreements(build_corpus([ROOT / "corpus" / "raw", pages]).articles)
+    assert len(entries) >= 20
+    plan = plan_timeline(entries, "en")
+    assert plan.unlabelled == 0
+    kinds = {row.kind for row in plan.rows}
+    assert {PartnerKind.GOVERNMENT, PartnerKind.MINISTRY, PartnerKind.COMPANY} <= kinds
+    assert PartnerKind.POSTAL_OPERATOR in kinds
+    shown = {t.get_text() for t in _texts(drawing.timeline_figure(plan))}
+    assert {describe_partner(e.parties).short for e in entries} <= shown
+    assert make_picture(entries, "en").caption.startswith(f"{len(entries)} agreements, from ")
