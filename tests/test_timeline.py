@@ -247,3 +247,14 @@ def test_timeline_of_the_fixture_pages_names_every_partner(drawing) -> None:
     shown = {t.get_text() for t in _texts(drawing.timeline_figure(plan))}
     assert {describe_partner(e.parties).short for e in entries} <= shown
     assert make_picture(entries, "en").caption.startswith(f"{len(entries)} agreements, from ")
+
+
+def test_pictures_drawn_in_threads_at_once_are_the_same_as_one_by_one(drawing) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    plans = [plan_timeline(ENTRIES, lang) for lang in ("en", "zh", "en", "zh")]
+    one_by_one = [drawing.png_bytes(plan) for plan in plans]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        at_once = list(pool.map(drawing.png_bytes, plans))
+    assert at_once == one_by_one
+    assert one_by_one[0] != one_by_one[1]

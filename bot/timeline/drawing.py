@@ -1,15 +1,16 @@
 """The timeline picture, drawn with matplotlib's Agg canvas from a `TimelinePlan`.
 
 Importing this module imports matplotlib, so only the code that makes a picture imports it.
-No pyplot: a `Figure` on its own `FigureCanvasAgg` keeps no global state and may be drawn
-in any thread. Every text is set in Noto Sans SC (SIL Open Font License), which has Latin,
-Simplified and Traditional Chinese characters; it comes from the `pylopdf-fonts-zh-cn`
-package.
+No pyplot: a `Figure` on its own `FigureCanvasAgg`, drawn in a worker thread. matplotlib's
+settings (`rcParams`) are global, so one picture is drawn at a time (`_DRAWING`). Every text
+is set in Noto Sans SC (SIL Open Font License), which has Latin, Simplified and Traditional
+Chinese characters; it comes from the `pylopdf-fonts-zh-cn` package.
 """
 
 from __future__ import annotations
 
 import io
+import threading
 from datetime import date, datetime, time
 from functools import cache
 
@@ -52,6 +53,7 @@ _COLOURS = {
 _BAND = "#f3f4f6"
 _TEXT = "#1f2328"
 _TITLE_PX = 22.0
+_DRAWING = threading.RLock()  # rc_context changes matplotlib's global settings
 _AXIS_PX = 16.0
 
 
@@ -70,7 +72,7 @@ def _font_family() -> str:
 def timeline_figure(plan: TimelinePlan) -> Figure:
     """The picture of `plan` as a figure `WIDTH` pixels wide and `plan.height` high."""
     family = _font_family()
-    with matplotlib.rc_context({"font.family": [family], "axes.unicode_minus": False}):
+    with _DRAWING, matplotlib.rc_context({"font.family": [family]}):
         figure = Figure(figsize=(WIDTH / DPI, plan.height / DPI), dpi=DPI, facecolor="white")
         FigureCanvasAgg(figure)
         axes = figure.add_axes(
@@ -90,9 +92,9 @@ def timeline_figure(plan: TimelinePlan) -> Figure:
 
 def png_bytes(plan: TimelinePlan) -> bytes:
     """The picture of `plan` as PNG."""
-    figure = timeline_figure(plan)
     buffer = io.BytesIO()
-    with matplotlib.rc_context({"font.family": [_font_family()]}):
+    with _DRAWING, matplotlib.rc_context({"font.family": [_font_family()]}):
+        figure = timeline_figure(plan)
         figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
 
