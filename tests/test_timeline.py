@@ -109,10 +109,31 @@ def test_plan_labels_in_one_lane_never_overlap(count: int) -> None:
     assert all(row.lanes <= MAX_LANES for row in plan.rows)
 
 
-def test_plan_crowded_marks_lose_names_and_the_caption_says_so() -> None:
-    plan = plan_timeline(_many(400), "en")
-    assert plan.unlabelled > 0
-    assert f"The names of {plan.unlabelled} crowded marks are left out." in caption(plan)
+def test_plan_crowded_marks_lose_names_or_go_and_the_caption_says_so() -> None:
+    plan = plan_timeline(_many(100), "en")
+    assert plan.unlabelled > 0 and plan.hidden > 0
+    assert caption(plan).endswith(
+        f". The names of {plan.unlabelled} crowded marks are left out. "
+        f"{plan.hidden} more agreements are too crowded to draw."
+    )
+    assert plan.count == 100
+
+
+@pytest.mark.parametrize("count", [60, 100, 3000])
+def test_plan_no_mark_covers_a_name(count: int) -> None:
+    plan = plan_timeline(_many(count), "en")
+    labelled = [m for m in plan.marks if m.labelled]
+    for mark in (m for m in plan.marks if m.drawn and not m.labelled):
+        dot = (mark.x - MARK_RADIUS, mark.x + MARK_RADIUS)
+        for other in labelled:
+            if other.kind is mark.kind and other.lane == mark.lane:
+                start, end = _label_span(other)
+                name = (
+                    (start, other.x - MARK_RADIUS)
+                    if other.label_left
+                    else (other.x + MARK_RADIUS, end)
+                )
+                assert dot[1] <= name[0] or name[1] <= dot[0], (mark.name, other.name)
 
 
 def test_plan_same_agreement_told_twice_is_one_mark() -> None:

@@ -130,7 +130,7 @@ def _draw_marks(axes: Axes, plan: TimelinePlan) -> None:
     size = _pt(2 * MARK_RADIUS)
     for kind in PartnerKind:
         for signed in (True, False):
-            group = [m for m in plan.marks if m.kind is kind and m.signed is signed]
+            group = [m for m in plan.marks if m.drawn and m.kind is kind and m.signed is signed]
             if not group:
                 continue
             row = plan.row(kind)

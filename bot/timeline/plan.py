@@ -58,6 +58,7 @@ class Mark:
     labelled: bool  # False when no lane had room for the name
     label_left: bool  # the name stands left of the mark (near the right edge)
     numbers: tuple[int, ...]  # the agreements' numbers in the list (one mark may stand for two)
+    drawn: bool = True  # False when the mark would cover a name wherever it went
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,13 @@ class TimelinePlan:
 
     @property
     def unlabelled(self) -> int:
-        return sum(1 for mark in self.marks if not mark.labelled)
+        """Marks drawn without their name, for lack of room."""
+        return sum(1 for mark in self.marks if mark.drawn and not mark.labelled)
+
+    @property
+    def hidden(self) -> int:
+        """Marks not drawn at all, for lack of room."""
+        return sum(1 for mark in self.marks if not mark.drawn)
 
     def row(self, kind: PartnerKind) -> Row:
         return next(row for row in self.rows if row.kind is kind)
@@ -140,7 +147,11 @@ def plan_timeline(entries: Sequence[AgreementEntry], lang: str, query: str = "")
         if not kind_points:
             continue
         placed = _place(kind_points, start, end)
-        used = max(mark.lane for mark in placed) + 1
+        used = (
+            max(mark.lane for mark in placed if mark.drawn) + 1
+            if any(m.drawn for m in placed)
+            else 1
+        )
         rows.append(Row(kind=kind, top=top, lanes=used))
         top += rows[-1].height
         marks.extend(placed)
@@ -208,34 +219,56 @@ def _dated(entry: AgreementEntry) -> tuple[date, bool, str]:
 
 
 def _place(points: list[_Point], start: date, end: date) -> list[Mark]:
-    """Give each point the first lane where its mark and label overlap nothing."""
+    """Give each point the first lane where its mark and label overlap nothing.
+
+    Failing that, the first lane with room for the mark alone (its name left out); failing
+    that, a lane where it covers only other marks, never a name; failing that, it is not
+    drawn.
+    """
     lanes = [_Lane() for _ in range(MAX_LANES)]
     marks = []
     for day, signed, when, kind, name, numbers in points:
         x = x_of(day, start, end)
+        dot = (x - MARK_RADIUS, x + MARK_RADIUS)
         width = label_width(name)
         label_left = x + MARK_RADIUS + LABEL_GAP + width > PLOT_WIDTH
         if label_left:
-            span = (x - MARK_RADIUS - LABEL_GAP - width, x + MARK_RADIUS)
+            text = (x - MARK_RADIUS - LABEL_GAP - width, x - MARK_RADIUS - LABEL_GAP)
         else:
-            span = (x - MARK_RADIUS, x + MARK_RADIUS + LABEL_GAP + width)
-        lane = _free_lane(lanes, span)
-        labelled = lane is not None
-        if lane is None:
-            span = (x - MARK_RADIUS, x + MARK_RADIUS)
-            lane = _free_lane(lanes, span)
-        if lane is None:
-            lane = 0  # no room at all: the mark sits on others; its name is left out
+            text = (x + MARK_RADIUS + LABEL_GAP, x + MARK_RADIUS + LABEL_GAP + width)
+        whole = (min(dot[0], text[0]), max(dot[1], text[1]))
+        lane = _free_lane(lanes, whole)
+        labelled, drawn = lane is not None, True
+        if lane is not None:
+            lanes[lane].solid.take(whole)
+            lanes[lane].names.take(text)
         else:
-            lanes[lane].take(span)
+            lane = _free_lane(lanes, dot)
+            if lane is not None:
+                lanes[lane].solid.take(dot)
+            else:
+                lane = _free_lane(lanes, dot, names_only=True)
+                drawn = lane is not None
         marks.append(
-            Mark(day, signed, when, kind, name, x, lane, labelled, label_left and labelled, numbers)
+            Mark(
+                day,
+                signed,
+                when,
+                kind,
+                name,
+                x,
+                lane or 0,
+                labelled,
+                label_left and labelled,
+                numbers,
+                drawn,
+            )
         )
     return marks
 
 
-class _Lane:
-    """The pixel spans in use in one lane: disjoint, kept sorted by where they start."""
+class _Spans:
+    """Pixel spans in use: disjoint, kept sorted by where they start."""
 
     _MARGIN = 8.0  # pixels kept free between neighbours
 
@@ -255,8 +288,22 @@ class _Lane:
         self.ends.insert(at, span[1])
 
 
-def _free_lane(lanes: list[_Lane], span: tuple[float, float]) -> int | None:
-    return next((i for i, lane in enumerate(lanes) if lane.is_free(span)), None)
+class _Lane:
+    """One lane of a row: what its marks and names cover, and what its names alone cover."""
+
+    def __init__(self) -> None:
+        self.solid = _Spans()
+        self.names = _Spans()
+
+
+def _free_lane(
+    lanes: list[_Lane], span: tuple[float, float], *, names_only: bool = False
+) -> int | None:
+    """The first lane where `span` covers nothing (with `names_only`, no name)."""
+    for index, lane in enumerate(lanes):
+        if (lane.names if names_only else lane.solid).is_free(span):
+            return index
+    return None
 
 
 # Plain text: the filter is the only thing filled in from a person.
@@ -276,6 +323,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "1 agreement matching “{query}”, dated {first}. Send /agreements {query} for the list."
         ),
         "unlabelled": " The names of {count} crowded marks are left out.",
+        "hidden": " {count} more agreements are too crowded to draw.",
     },
     "zh": {
         "title": "中国邮政合作协议（{first}–{last}）",
@@ -292,6 +340,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "与“{query}”相符的协议共 1 项，日期为 {first}。发送 /agreements {query} 查看列表。"
         ),
         "unlabelled": "有 {count} 个标记过于拥挤，未标名称。",
+        "hidden": "另有 {count} 项协议过于拥挤，未画出。",
     },
 }
 
@@ -315,4 +364,6 @@ def caption(plan: TimelinePlan) -> str:
     words = text(plan, key, count=plan.count)
     if plan.unlabelled:
         words += text(plan, "unlabelled", count=plan.unlabelled)
+    if plan.hidden:
+        words += text(plan, "hidden", count=plan.hidden)
     return words
