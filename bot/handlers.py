@@ -138,7 +138,7 @@ async def agreements(update: Update, context: Context) -> None:
     """/agreements [FILTER]: the first page of the agreements the filter keeps (all without)."""
     query = " ".join(context.args or ())
     lang = agreement_filters.language_for(query, user_language(update))
-    page = agreement_filters.agreements_page(context, answerer_of(context), query, 0, lang)
+    page = await agreement_filters.agreements_page(context, answerer_of(context), query, 0, lang)
     await send_html(update, page.text, page.buttons)
 
 
@@ -216,7 +216,7 @@ async def page_pressed(update: Update, context: Context) -> None:
         return
     await query.answer()
     lang = agreement_filters.language_for(wanted.query, user_language(update))
-    page = agreement_filters.agreements_page(
+    page = await agreement_filters.agreements_page(
         context, answerer_of(context), wanted.query, wanted.page, lang
     )
     if not isinstance(query.message, Message):

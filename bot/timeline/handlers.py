@@ -42,7 +42,7 @@ async def send_timeline(
     chat = update.effective_chat
     if chat is None or not await ops.admit(update, context, lang):
         return
-    selection = agreement_filters.select(context, answerer_of(context), query)
+    selection = await agreement_filters.select(context, answerer_of(context), query)
     refusal = agreement_filters.no_match_text(selection, lang, command)
     if refusal is not None:
         await send_html(update, refusal)
