@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.settings import Settings
 from corpus.add import AddResult, add_pages
 from corpus.model import Article
+
+# China Post's side of an agreement: the group or one of its companies (PSBC, China Post Life).
+_CHINA_POST_SIDE = re.compile(r"China Post|Postal|PSBC|邮政|郵政|邮储|郵儲", re.IGNORECASE)
 
 
 def add_and_index(settings: Settings, pages: Sequence[str]) -> AddResult:
@@ -38,6 +42,7 @@ def added_line(article: Article) -> str:
     if agreement is None or not agreement.parties:
         found = "no agreement found"
     else:
-        partners = agreement.parties[1:] or agreement.parties
+        others = [p for p in agreement.parties if not _CHINA_POST_SIDE.search(p)]
+        partners = others or agreement.parties[1:] or agreement.parties
         found = f"agreement with {' and '.join(partners)}"
     return f"Added: {article.title} ({article.published}), {found}"

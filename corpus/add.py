@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpus.build import decode_page, merge_articles, read_page
 from corpus.clean import clean_page
@@ -12,6 +13,9 @@ from corpus.errors import CorpusError
 from corpus.fetch import fetch_page
 from corpus.model import Article
 from corpus.store import load_articles, write_articles
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +34,11 @@ def is_url(page: str) -> bool:
 
 
 def add_pages(
-    corpus_path: Path, pages: Sequence[str], *, allow_private: bool = False, transport=None
+    corpus_path: Path,
+    pages: Sequence[str],
+    *,
+    allow_private: bool = False,
+    transport: httpx.BaseTransport | None = None,
 ) -> AddResult:
     """Read each page (a file, or a URL to fetch) and add its article to the corpus file.
 
@@ -63,7 +71,7 @@ def add_pages(
     return AddResult(articles, added, copies, tuple(failed))
 
 
-def _read(page: str, allow_private: bool, transport) -> Article:
+def _read(page: str, allow_private: bool, transport: httpx.BaseTransport | None) -> Article:
     if is_url(page):
         fetched = fetch_page(page, allow_private=allow_private, transport=transport)
         text = decode_page(fetched.content, fetched.charset)

@@ -10,9 +10,13 @@ from __future__ import annotations
 import ipaddress
 import socket
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from corpus.errors import FetchError
+
+if TYPE_CHECKING:
+    import httpx
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 3
@@ -31,7 +35,9 @@ class FetchedPage:
     charset: str | None  # as the server declared it
 
 
-def fetch_page(url: str, *, allow_private: bool = False, transport=None) -> FetchedPage:
+def fetch_page(
+    url: str, *, allow_private: bool = False, transport: httpx.BaseTransport | None = None
+) -> FetchedPage:
     """Fetch the HTML page at `url`, following at most `MAX_REDIRECTS` redirects.
 
     Args:
@@ -55,6 +61,8 @@ def fetch_page(url: str, *, allow_private: bool = False, transport=None) -> Fetc
             check_url(url, allow_private=allow_private)
             try:
                 with client.stream("GET", url, follow_redirects=False) as response:
+                    if not allow_private:
+                        _check_peer(response, url)
                     if response.is_redirect:
                         location = response.headers.get("location", "")
                         url = urljoin(url, location)
@@ -92,7 +100,19 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
             raise FetchError(f"{host} is on a private or local network ({address}); refused")
 
 
-def _read(response, url: str) -> FetchedPage:  # response: httpx.Response
+def _check_peer(response: httpx.Response, url: str) -> None:
+    """Refuse the answer of a non-public address: the host may have resolved anew (rebinding)."""
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if not peer:
+        return
+    address = ipaddress.ip_address(str(peer[0]).split("%")[0])
+    if not address.is_global or address.is_multicast:
+        host = urlsplit(url).hostname
+        raise FetchError(f"{host} is on a private or local network ({address}); refused")
+
+
+def _read(response: httpx.Response, url: str) -> FetchedPage:
     if response.status_code >= 400:
         raise FetchError(f"the server answered {response.status_code} {response.reason_phrase}")
     kind = response.headers.get("content-type", "").split(";")[0].strip().lower()

@@ -11,11 +11,15 @@ give the same article.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from corpus.errors import PageError
 from corpus.page import PageParts
 from corpus.text import normalize
 from corpus.text_page import MISSING_DATE, body, read_text_page
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Elements that start a new line in the page's visible text; others run on within a line.
 _BLOCKS = frozenset(
@@ -121,7 +125,7 @@ def visible_lines(html: str) -> list[str]:
     return [normalize(line) for line in "".join(chunks).splitlines()]
 
 
-def _walk(element, chunks: list[str]) -> None:  # element: lxml.html.HtmlElement
+def _walk(element: HtmlElement, chunks: list[str]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _INVISIBLE:
         chunks.append(element.tail or "")

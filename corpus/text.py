@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import opencc
 
 LANGS = ("en", "zh", "zh-Hant")
 
@@ -71,7 +75,7 @@ def to_simplified(text: str) -> str:
 
 
 @cache
-def _converter():  # -> opencc.OpenCC
+def _converter() -> opencc.OpenCC:
     import opencc
 
     return opencc.OpenCC("t2s")

@@ -20,18 +20,20 @@ from corpus.text import normalize
 
 # A date line is short; a longer line holding a date is body text.
 _MAX_DATE_LINE = 100
-# `|China Post|2022-06-29`, `| China Post News |2021-07-03`, `Source: China Post|2022-06-29`.
-_PIPE_SOURCE = re.compile(
-    r"^\|?\s*(?:(?:Source|来源|來源)\s*:\s*)?(?P<source>[^|]{0,60}?)\s*\|\s*$"
-)
+# `Source: China Post`: the label before a name in a `|`-separated date line.
+_SOURCE_LABEL = re.compile(r"^\s*(?:Source|来源|來源)\s*:\s*", re.IGNORECASE)
+_MAX_SOURCE = 60
 # `来源:中国邮政报`, `來源:港財網`, `Source: Xinhua`.
 _LABELLED_SOURCE = re.compile(r"(?:来源|來源|Source)\s*:\s*(?P<source>[^\s|:]+(?: [^\s|:]+){0,4})")
 # What may stand before a date on its line without being a source name.
 _DATE_LABEL = re.compile(
-    r"(?:posted|published|updated|date|dated|time|on|by|发布|發佈|發布|时间|時間|日期|记者|記者"
-    r"|作者|编辑|編輯)|:",
+    r"\b(?:posted|published|updated|date|dated|time|on|by)\b"
+    r"|发布|發佈|發布|时间|時間|日期|记者|記者|作者|编辑|編輯|:",
     re.IGNORECASE,
 )
+# A site name on the page's first line is short and one name, not a row of links.
+_MAX_SITE_NAME = 40
+_SEPARATORS = re.compile(r"[|>»·•]|\s/\s")
 # A caption under the date line is one short sentence.
 _MAX_CAPTION = 200
 MISSING_DATE = (
@@ -152,21 +154,24 @@ def _source(
 ) -> str:
     """The source the page names, from the most to the least explicit signal; else ""."""
     line = lines[at]
-    before = line[: found.start]
-    pipe = _PIPE_SOURCE.match(before)
-    if pipe and "|" in before:
-        return pipe["source"].strip()
+    before, after = line[: found.start], line[found.end :]
+    named = _pipe_source(before) if "|" in before else ""
+    if named:
+        return named
     labelled = _LABELLED_SOURCE.search(line)
     if labelled:
         return labelled["source"].strip()
     if dateline_source:
         return dateline_source
-    prefix = before.strip(" |-/")
-    if prefix and not glued and len(prefix) <= 30 and not _DATE_LABEL.search(prefix):
-        return prefix
+    for text in ("" if glued else before, after):
+        name = text.strip(" |-/,")
+        if name and len(name) <= 30 and _is_name(name):
+            return name
     site = next((line for line in lines[:at] if line), None)
     if (
         site
+        and len(site) <= _MAX_SITE_NAME
+        and not _SEPARATORS.search(site)
         and site != title
         and not boilerplate.is_boilerplate(site)
         and not boilerplate.is_title_like(site)
@@ -177,6 +182,20 @@ def _source(
         if name:
             return name
     return ""
+
+
+def _pipe_source(before: str) -> str:
+    """`|China Post|`, `By Wang Lei | chinadaily.com.cn | Updated:`: the part that is a name."""
+    for part in reversed(before.split("|")):
+        name = _SOURCE_LABEL.sub("", part).strip()
+        if name and len(name) <= _MAX_SOURCE and _is_name(name):
+            return name
+    return ""
+
+
+def _is_name(text: str) -> bool:
+    """Not a label (`Updated:`, `发布时间:`), a byline (`By …`, `Staff Reporter`) or a widget."""
+    return not _DATE_LABEL.search(text) and not boilerplate.is_boilerplate(text)
 
 
 def _strip_dateline(paragraph: str) -> str:

@@ -123,7 +123,7 @@ def html_problems(text: str) -> list[str]:
     problems = list(parser.problems)
     if parser.open:
         problems.append(f"unclosed {parser.open}")
-    bare = re.sub(r"</?[a-z-]+>", "", text)
+    bare = re.sub(r"</?[a-z-]+(?:\s[^<>]*)?>", "", text)  # tags, with attributes (<a href>)
     if "<" in bare or ">" in bare:
         problems.append("unescaped < or >")
     if _ENTITY.search(text):

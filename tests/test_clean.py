@@ -239,3 +239,54 @@ def test_article_id_chinese_title_uses_a_stable_hash() -> None:
 
 def test_normalize_collapses_whitespace_and_applies_nfkc() -> None:
     assert normalize("  Ｃhina\u3000Post\t\u00a0 ２０２２ ") == "China Post 2022"
+
+
+BODY = (
+    "China Post and the fictional Lanshan city government signed a logistics agreement on "
+    "Tuesday.\n\nThe two sides will cooperate in cold chain delivery and parcel lockers.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "published", "source"),
+    [
+        # A wire layout: the source and an editor share the date line; a "--" dateline.
+        (
+            "Xinhuanet\nChina Post, Lanshan sign logistics pact\n"
+            "Source: Xinhua | 2023-05-06 10:12:33 | Editor: huaxia\n\n"
+            "LANSHAN, May 6 (Xinhua) -- ",
+            "China Post, Lanshan sign logistics pact",
+            "2023-05-06",
+            "Xinhua",
+        ),
+        # A byline, the site and the date, separated by bars.
+        (
+            "China Post and Lanshan sign logistics agreement\n"
+            "By Wang Lei | chinadaily.com.cn | Updated: 2024-03-07 09:12\n\n",
+            "China Post and Lanshan sign logistics agreement",
+            "2024-03-07",
+            "chinadaily.com.cn",
+        ),
+        # A Chinese portal: the source after the date and time.
+        (
+            "中国邮政与澜山市政府签署物流合作协议\n2024年03月07日 10:12 新华网\n\n",
+            "中国邮政与澜山市政府签署物流合作协议",
+            "2024-03-07",
+            "新华网",
+        ),
+        # A blog: the date under the title, no source anywhere.
+        (
+            "China Post and Lanshan sign a logistics agreement\nMarch 7, 2024\n\n",
+            "China Post and Lanshan sign a logistics agreement",
+            "2024-03-07",
+            "",
+        ),
+    ],
+)
+def test_clean_page_layouts_beyond_the_fixtures(
+    header: str, title: str, published: str, source: str
+) -> None:
+    article = clean_page(header + BODY, "p.txt")
+    assert (article.title, article.published, article.source) == (title, published, source)
+    assert article.paragraphs[0].startswith("China Post and the fictional Lanshan")
+    assert len(article.paragraphs) == 2

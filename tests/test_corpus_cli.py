@@ -245,3 +245,30 @@ def test_agreements_bad_corpus_line_names_it(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "line 3: not valid JSON" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            '"published": "2021-07-03"',
+            '"published": null',
+            "field 'published' must be text, not null",
+        ),
+        ('"lang": "en"', '"lang": 3', "field 'lang' must be text, not 3"),
+    ],
+)
+def test_agreements_wrong_field_names_file_and_line(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    corpus = tmp_path / "c.jsonl"
+    text = DEFAULT_CORPUS.read_text(encoding="utf-8")
+    assert old in text.splitlines()[0]
+    corpus.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "agreements", "--corpus", str(corpus)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"postbot: {corpus}, line 1: {message}\n"

@@ -203,3 +203,28 @@ def test_every_dev_question_renders_valid_telegram_html(shipped_answerer, questi
     assert [html_problems(m) for m in messages] == [[]] * len(messages)
     if answer.answered:
         assert messages[-1].count(answer.citations[0].title) == 1
+
+
+def test_citation_links_the_article_url_escaped():
+    from dataclasses import replace
+
+    cited = replace(JILIN, url='https://news.example/a?b=1&c="2"<x>')
+    line = render.citation_line(cited, "en")
+    assert line.startswith(
+        'Source: <i><a href="https://news.example/a?b=1&amp;c=&quot;2&quot;&lt;x&gt;">'
+    )
+    assert html_problems(line) == []
+
+
+def test_citation_without_an_http_url_has_no_link():
+    from dataclasses import replace
+
+    assert "<a " not in render.citation_line(replace(JILIN, url="javascript:alert(1)"), "en")
+    assert "<a " not in render.citation_line(JILIN, "en")
+
+
+def test_citation_without_a_source_shows_the_date_only():
+    from dataclasses import replace
+
+    line = render.citation_line(replace(JILIN, source=""), "en")
+    assert line.endswith("</i> (2022-06-29)")
