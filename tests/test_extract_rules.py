@@ -16,6 +16,17 @@ def _zh(title: str, *paragraphs: str, published: str = "2023-05-10", lang: str =
     return extract_agreement(title, paragraphs, published, lang)
 
 
+def test_china_posts_companies_go_first_in_chinese_too() -> None:
+    agreement = _zh(
+        "合作", "7月1日，某健康科技有限公司与中邮人寿保险股份有限公司在京签署合作协议。"
+    )
+    assert agreement is not None
+    assert agreement.parties == ("中邮人寿保险股份有限公司", "某健康科技有限公司")
+    bank = _zh("合作", "近日，某科技公司与邮储银行签署全面战略合作协议。")
+    assert bank is not None
+    assert bank.parties == ("邮储银行", "某科技公司")
+
+
 @pytest.mark.parametrize(
     ("sentence", "parties"),
     [
@@ -61,6 +72,14 @@ def test_parties_are_organisations_not_people(sentence: str, parties: tuple[str,
             "cooperation framework agreement",
         ),
         ("China Post and Huaxi Foods inked a pact on May 8.", "pact"),
+        (
+            "China Post and Huaxi Foods (HXF) on Tuesday signed a cooperation agreement.",
+            "cooperation agreement",
+        ),
+        (
+            "The supply agreement between China Post and Huaxi Foods was signed on May 8.",
+            "supply agreement",
+        ),
     ],
 )
 def test_other_signing_wordings(sentence: str, kind: str) -> None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 # China Post itself or one of its companies: the party listed first.
-_CHINA_POST = re.compile(r"\bChina Post|\bChina Postal|\bPostal Savings Bank|\bPSBC\b|邮政|郵政")
+_CHINA_POST = re.compile(r"\bChina Post|\bPostal Savings Bank|\bPSBC\b|邮政|郵政|邮储|郵儲|^中邮")
 
 _TITLE = (
     r"(?i:(?:(?:vice|deputy|executive|assistant|acting|honorary)[\s-]+)*"
@@ -78,6 +78,8 @@ _EN_TAIL = re.compile(
     re.IGNORECASE,
 )
 _EN_AND = re.compile(r"\s+and\s+")
+# "Bank of China on Tuesday", "China Post in Beijing": when and where are not the name.
+_WHEN_OR_WHERE = re.compile(r"\s+(?:on|in|at)\s+[A-Z0-9].*$|\s+(?:today|yesterday|recently)$")
 _OF_NAME_END = re.compile(r"\bof(?:\s+[A-Z][\w-]*)+$")
 _LEADING = re.compile(
     r"^(?:the|a|an|and|both)\s+|^[\w-]+-based\s+|^(?:senior\s+)?(?:leaders|representatives|"
@@ -234,7 +236,8 @@ def _split_at_and(text: str) -> list[str]:
 
 def en_organisation(name: str) -> str | None:
     """The organisation a name refers to; None for a person without one, or a pronoun."""
-    name = _LEADING.sub("", " ".join(name.split()).strip(" ,"))
+    name = _WHEN_OR_WHERE.sub("", " ".join(name.split()).strip(" ,"))
+    name = _LEADING.sub("", name)
     name = _LEADING.sub("", name)
     if _GENERIC.match(name) or not _NAME_START.match(name):
         return None

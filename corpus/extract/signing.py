@@ -33,6 +33,11 @@ _EN_PASSIVE = re.compile(
     r"(?:signed|inked)\b(?P<middle>[^.;]*?)\bby\s+(?P<by>.+)",
     re.IGNORECASE,
 )
+_EN_BETWEEN_SIGNED = re.compile(
+    rf"{_EN_ARTICLE}{_EN_KIND}\s+between\s+(?P<between>.+?)\s+"
+    r"(?:was|were|has\s+been|had\s+been|is|are)\s+(?:formally\s+|officially\s+)?(?:signed|inked)\b",
+    re.IGNORECASE,
+)
 _EN_ACTIVE = re.compile(
     r"^(?P<subject>.*?)\s+(?:(?:have|has|had|will|would|to)\s+)?"
     r"(?:(?:jointly|formally|officially|also|recently|successfully)\s+)?"
@@ -78,6 +83,9 @@ def en_signing(sentence: str) -> Signing | None:
     if witnessed:
         between = _EN_BETWEEN_END.split(witnessed["between"], maxsplit=1)[0]
         return Signing(between, None, _kind(witnessed["kind"], ""), passive=True)
+    between = _EN_BETWEEN_SIGNED.search(sentence)
+    if between:
+        return Signing(between["between"], None, _kind(between["kind"], ""), passive=True)
     passive = _EN_PASSIVE.search(sentence)
     if passive and not _EN_TALLY.search(passive["kind"]):
         by = re.split(r"\s+(?:on|in|at|during|to|for)\s+|;", passive["by"], maxsplit=1)[0]
