@@ -18,7 +18,9 @@ def _zh(title: str, *paragraphs: str, published: str = "2023-05-10", lang: str =
 
 def test_china_posts_companies_go_first_in_chinese_too() -> None:
     agreement = _zh(
-        "合作", "7月1日，某健康科技有限公司与中邮人寿保险股份有限公司在京签署合作协议。"
+        "合作",
+        "7月1日，某健康科技有限公司与中邮人寿保险股份有限公司在京签署合作协议。",
+        published="2023-07-03",
     )
     assert agreement is not None
     assert agreement.parties == ("中邮人寿保险股份有限公司", "某健康科技有限公司")
