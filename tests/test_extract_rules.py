@@ -124,6 +124,11 @@ def test_a_bare_deal_is_named_as_the_page_names_it_later() -> None:
         ("China Post and Huaxi signed an agreement last December.", "2025-01-10", "2024-12"),
         ("China Post and Huaxi signed an agreement on December 28.", "2024-01-05", "2023-12-28"),
         (
+            "China Post and Huaxi signed an agreement on December 28 last year.",
+            "2024-01-05",
+            "2023-12-28",
+        ),
+        (
             "BEIJING, Nov 27 (Reuters) - China Post signed an agreement with Huaxi on Monday.",
             "2019-11-27",
             "2019-11-25",
@@ -148,6 +153,7 @@ def test_relative_and_partial_signing_dates(sentence: str, published: str, signe
         "The two groups first signed a strategic cooperation agreement in 2009, when Huaxi listed.",
         "China Post and the Huaxi government signed a cooperation agreement in February 2019. "
         "Huaxi Foods and China Post signed a further agreement in June 2022.",
+        "China Post and Huaxi Foods signed a cooperation agreement five years ago.",
     ],
 )
 def test_deals_from_years_ago_are_no_new_agreement(body: str) -> None:

@@ -172,7 +172,9 @@ def _is_old_news(sentence: str, published: str, zh: bool) -> bool:
     """A signing dated only by a year or month long before the article ("in 2009")."""
     mentions = dates.find_dates(sentence, published, zh)
     if any(m.precision == "day" and not dates.is_historical(m, published) for m in mentions):
-        return False
+        return False  # "on December 28 last year" is this story's signing
+    if (dates.LONG_AGO_ZH if zh else dates.LONG_AGO_EN).search(sentence):
+        return True
     return any(dates.is_historical(m, published) for m in mentions)
 
 
