@@ -53,6 +53,16 @@ def test_china_posts_companies_go_first_in_chinese_too() -> None:
             ("Postal Savings Bank of China", "Bank of Huaxi"),
         ),
         (
+            "On May 8, China Post and Huaxi Foods held talks in Chengdu and signed a cooperation "
+            "agreement.",
+            ("China Post", "Huaxi Foods"),
+        ),
+        (
+            "The agreement was signed by Wang Lin, Chairman of China Post, and Zhao Qi, Director "
+            "General of the Huaxi Foods Group, on May 8.",
+            ("China Post", "Huaxi Foods Group"),
+        ),
+        (
             "Parcels will go further under a cooperation agreement signed on May 8 by China "
             "Postal Express & Logistics Co., Ltd. and Huaxi Foods Co., Ltd.",
             ("China Postal Express & Logistics Co., Ltd.", "Huaxi Foods Co., Ltd."),

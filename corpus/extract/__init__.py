@@ -135,7 +135,7 @@ def _better_kind(kind: str, title: str, body: str) -> str:
     if not signing.is_bare(kind):
         return kind
     headline = signing.en_title_signing(title)
-    if headline and headline.kind.endswith(kind) and headline.kind != kind:
+    if headline and kind in headline.kind.split() and headline.kind != kind:
         return headline.kind
     return signing.named_kind(body, kind) or kind
 

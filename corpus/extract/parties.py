@@ -27,11 +27,13 @@ _TITLES = rf"{_TITLE}(?:\s+and\s+{_TITLE})*"
 # "China Post Vice President Zhang Ronglin": the organisation, a title, a person.
 _ORG_TITLE_PERSON = re.compile(rf"^(?P<org>.+?)\s+{_TITLES}\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$")
 # "Vice President He Jingwen of China Post": a title, a person, then "of" the organisation.
-_TITLE_PERSON_OF = re.compile(rf"^{_TITLES}\s+(?:[A-Z][\w.'-]*\s+)+of\s+(?P<org>[A-Z].*)$")
+_TITLE_PERSON_OF = re.compile(
+    rf"^{_TITLES}\s+(?:[A-Z][\w.'-]*\s+)+of\s+(?:the\s+)?(?P<org>[A-Z].*)$"
+)
 # "President Yan Lihua": a title and a person, no organisation.
 _TITLE_PERSON = re.compile(rf"^{_TITLES}\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$")
 # Appositives that say who a person is: "general manager of China Post", "Alibaba's founder".
-_ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+)*?{_TITLES}\s+of\s+(?P<org>[A-Z].*)$")
+_ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+)*?{_TITLES}\s+of\s+(?:the\s+)?(?P<org>[A-Z].*)$")
 _ROLE_POSSESSIVE = re.compile(
     rf"^(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+(?:[\w-]+\s+)*?{_TITLES}$"
 )
@@ -78,6 +80,11 @@ _EN_TAIL = re.compile(
     re.IGNORECASE,
 )
 _EN_AND = re.compile(r"\s+and\s+")
+# The verb of a clause before "and signed": "held talks", "met", "reached a consensus".
+_EARLIER_VERB = re.compile(
+    r"\s+(?:(?:also|jointly|first)\s+)?(?:[a-z]+ed|held|met|had|made|took|saw|gave|began|"
+    r"went|came|spoke|set)\b"
+)
 # "Bank of China on Tuesday", "China Post in Beijing": when and where are not the name.
 _WHEN_OR_WHERE = re.compile(r"\s+(?:on|in|at)\s+[A-Z0-9].*$|\s+(?:today|yesterday|recently)$")
 _OF_NAME_END = re.compile(r"\bof(?:\s+[A-Z][\w-]*)+$")
@@ -170,6 +177,8 @@ def en_subject(text: str) -> list[str]:
     """The organisations a signing sentence's subject names: "A and B", "A, a ..., and B"."""
     text = _PARENTHESES.sub("", _DATELINE.sub("", text))
     text = _EN_TAIL.sub("", _TICKER.sub("", text).strip(" ,"))
+    if text.endswith(" and"):  # "X and Y held talks in Beijing and (signed …)"
+        text = _EARLIER_VERB.split(text, maxsplit=1)[0]
     names: list[str] = []
     in_apposition = False
     for segment in _SEGMENT_SEPARATOR.split(text):
