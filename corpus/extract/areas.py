@@ -30,6 +30,11 @@ _EN_LISTS = (
         r"\b(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing))\s+on\s+(?P<list>[^.;:]+)", re.I
     ),
     re.compile(
+        r"\b(?:agreement|memorandum|mou|deal|partnership|pact|cooperation)\s+(?:will\s+)?"
+        r"(?:covers?|includes?|spans?|involves?)\s+(?P<list>[^.;:]+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
         r"\bpool(?:s|ed|ing)?\s+(?:their|its)\s+(?:strengths|resources|advantages)\s+in\s+"
         r"(?P<list>[^.;:]+)",
         re.IGNORECASE,
