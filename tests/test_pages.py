@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from corpus.agreements import list_agreements
 from corpus.build import build_corpus, read_page
 from corpus.clean import clean_page
 from corpus.store import load_articles
@@ -117,7 +118,8 @@ def test_build_corpus_summary_counts_languages_and_agreements(
     out = tmp_path / "articles.jsonl"
     assert main(["build-corpus", str(PAGES), "--out", str(out)]) == 0
     articles = load_articles(out)
-    agreements = sum(1 for a in articles if a.agreement is not None)
+    agreements = len(list_agreements(articles))  # fx11 and fx12 are one agreement
+    assert agreements == 22
     summary = capsys.readouterr().out
     assert f"Wrote 30 articles (19 en, 9 zh, 2 zh-Hant; {agreements} agreements)" in summary
     assert "from 34 pages (4 duplicates dropped, 0 skipped)" in summary

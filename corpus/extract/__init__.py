@@ -21,8 +21,7 @@ from corpus.extract.areas import areas
 from corpus.extract.hant import Simplified
 from corpus.extract.sentences import Sentence, split_sentences
 from corpus.model import Agreement
-
-LANGS = ("en", "zh", "zh-Hant")
+from corpus.text import LANGS
 
 
 @dataclass(frozen=True, slots=True)
