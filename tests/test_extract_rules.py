@@ -16,6 +16,13 @@ def _zh(title: str, *paragraphs: str, published: str = "2023-05-10", lang: str =
     return extract_agreement(title, paragraphs, published, lang)
 
 
+def test_several_chinese_deals_are_no_one_agreement() -> None:
+    assert _zh("回顾", "中国邮政与多家企业签署了多项合作协议。") is None
+    one = _zh("合作", "近日，中国邮政与某公司签署了一份合作协议。")
+    assert one is not None
+    assert one.kind == "合作协议"
+
+
 def test_china_posts_companies_go_first_in_chinese_too() -> None:
     agreement = _zh(
         "合作",
@@ -164,6 +171,8 @@ def test_relative_and_partial_signing_dates(sentence: str, published: str, signe
         "China Post and the Huaxi government signed a cooperation agreement in February 2019. "
         "Huaxi Foods and China Post signed a further agreement in June 2022.",
         "China Post and Huaxi Foods signed a cooperation agreement five years ago.",
+        "China Post has signed cooperation agreements with Huaxi Foods, Lanshan Bank and Qiao "
+        "Logistics.",
     ],
 )
 def test_deals_from_years_ago_are_no_new_agreement(body: str) -> None:

@@ -55,7 +55,15 @@ _EN_BETWEEN_END = re.compile(
     r"\s+(?:in|on|at|to|for|during|which|that|after|before)\s+|\s*[.;(]|,\s+(?!(?:Ltd|Inc)\b)"
 )
 # "signed more than 100 agreements" reports a tally, not one agreement.
-_EN_TALLY = re.compile(r"\d|\b(?:more|over|several|many|multiple|dozens|hundreds)\b", re.I)
+# or "signed agreements with …" several deals: a roundup, not one agreement.
+_EN_TALLY = re.compile(
+    r"\d|\b(?:more|over|several|many|multiple|dozens|hundreds|series)\b|"
+    r"(?:agreements|memoranda|mous|contracts|accords|deals|pacts)$",
+    re.IGNORECASE,
+)
+# "签署了多项协议", "两份协议": several; "一份协议" is one, its count no part of the kind.
+_ZH_TALLY = re.compile(r"(?:\d+|[二两三四五六七八九十几多数]+)[项份个批]|系列")
+_ZH_ONE = re.compile(r"^[一1][项份个]")
 
 # "exchange the signed memorandum": "signed" describes the document, nobody signs here.
 _EN_ADJECTIVE = re.compile(r"\b(?:the|a|an|this|that|their|its)$", re.IGNORECASE)
@@ -118,10 +126,12 @@ def zh_signing(sentence: str) -> Signing | None:
     match = _ZH_SIGNING.search(sentence)
     if match is None:
         return None
+    if _ZH_TALLY.search(match["kind"]):
+        return None
     before = sentence[: match.start()]
     clause = _ZH_CLAUSE_START.match(before)  # the subject starts after the last comma
     subject = before[clause.end() :] if clause else before
-    return Signing(subject, None, match["kind"].strip())
+    return Signing(subject, None, _ZH_ONE.sub("", match["kind"].strip()))
 
 
 def _kind(kind: str, rest: str) -> str:
