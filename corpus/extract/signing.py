@@ -1,8 +1,9 @@
 """Where a page reports a signing: the sentence, the parties' words and the kind of agreement.
 
 English: ``X (has) signed/inked/entered into/renewed a K (with Y)``, ``a K signed ... by X and
-Y``, ``witnessed the signing/renewal of the K between X`` (``the two sides`` is left for the
-caller to resolve), and titles ``X and Y sign K``. Chinese: ``A与B签署K``, ``A和B…签订K``.
+Y``, ``the K between X and Y was signed``, ``witnessed the signing/renewal of the K between X``
+(``the two sides`` is left for the caller to resolve), and titles ``X and Y sign K``.
+Chinese: ``A与B签署K``, ``A和B…签订K``.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ _EN_WITH = re.compile(r"^[^,]*?\bwith\s+(?P<other>.+)$", re.IGNORECASE)
 _EN_BETWEEN_END = re.compile(
     r"\s+(?:in|on|at|to|for|during|which|that|after|before)\s+|\s*[.;(]|,\s+(?!(?:Ltd|Inc)\b)"
 )
-# "signed more than 100 agreements" reports a tally, not one agreement.
-# or "signed agreements with …" several deals: a roundup, not one agreement.
+# "signed more than 100 agreements", "signed agreements with A, B and C": a tally or a
+# roundup of several deals, not one agreement.
 _EN_TALLY = re.compile(
     r"\d|\b(?:more|over|several|many|multiple|dozens|hundreds|series)\b|"
     r"(?:agreements|memoranda|mous|contracts|accords|deals|pacts)$",
@@ -75,8 +76,8 @@ _ZH_CLAUSE_START = re.compile(r".*[，。,;；:：]", re.DOTALL)
 class Signing:
     """A reported signing: the words naming its parties and the kind as written.
 
-    `subject` is the words before the verb (or after ``between``/``by``); `other` the
-    organisation after ``with``; `sides` is True when the page says only ``the two sides``.
+    `subject` is the words before the verb (or after ``between``/``by``); `other` the words
+    after ``with``; `passive` is True when the parties come from ``between``/``by``.
     """
 
     subject: str
