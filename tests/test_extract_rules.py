@@ -195,6 +195,18 @@ def test_english_areas_keep_and_inside_items_after_an_oxford_comma() -> None:
     )
 
 
+def test_areas_of_a_deal_long_past_are_not_the_new_ones() -> None:
+    agreement = _en(
+        "China Post and Huaxi renew agreement",
+        "Under their agreement of 2018, the two sides will cooperate in parcel lockers, tea and "
+        "tourism.",
+        "China Post and Huaxi signed a new agreement on May 8.",
+        "They will cooperate in rural finance, cold chain and e-commerce.",
+    )
+    assert agreement is not None
+    assert agreement.areas == ("rural finance", "cold chain", "e-commerce")
+
+
 def test_hoped_for_areas_are_not_the_agreements() -> None:
     agreement = _zh(
         "中国邮政与某市人民政府签署战略合作协议",

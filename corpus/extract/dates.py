@@ -116,6 +116,16 @@ def find_dates(text: str, published: str, zh: bool) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+def is_old_news(sentence: str, published: str, zh: bool) -> bool:
+    """Whether a sentence tells of a signing long before the article ("in 2009", "去年")."""
+    mentions = find_dates(sentence, published, zh)
+    if any(m.precision == "day" and not is_historical(m, published) for m in mentions):
+        return False  # "on December 28 last year" is this story's signing
+    if (LONG_AGO_ZH if zh else LONG_AGO_EN).search(sentence):
+        return True
+    return any(is_historical(m, published) for m in mentions)
+
+
 def is_historical(mention: DateMention, published: str) -> bool:
     """Whether a signing on `mention` is old news for an article published on `published`.
 
