@@ -105,7 +105,9 @@ async def add_command(update: Update, context: Context) -> None:
         lines = report_lines(result)
         if result.added:
             lines.append(await _swap_in(context.application, lang))
-    await handlers.send_html(update, render.escape("\n".join(lines)))
+    # Many pages make a long reply: sent in as many messages as Telegram needs.
+    for message in render.split_messages([render.escape("\n".join(lines))]):
+        await handlers.send_html(update, message)
 
 
 async def _swap_in(application: Application, lang: str) -> str:

@@ -61,6 +61,8 @@ def fetch_page(
             check_url(url, allow_private=allow_private)
             try:
                 with client.stream("GET", url, follow_redirects=False) as response:
+                    if not allow_private:
+                        _check_peer(response, url)
                     if response.is_redirect:
                         location = response.headers.get("location", "")
                         url = urljoin(url, location)
@@ -96,6 +98,18 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
         if not address.is_global or address.is_multicast:
             raise FetchError(f"{host} is on a private or local network ({address}); refused")
+
+
+def _check_peer(response: httpx.Response, url: str) -> None:
+    """Refuse the answer of a non-public address: the host may have resolved anew (rebinding)."""
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if not peer:
+        return
+    address = ipaddress.ip_address(str(peer[0]).split("%")[0])
+    if not address.is_global or address.is_multicast:
+        host = urlsplit(url).hostname
+        raise FetchError(f"{host} is on a private or local network ({address}); refused")
 
 
 def _read(response: httpx.Response, url: str) -> FetchedPage:

@@ -12,7 +12,7 @@ from page_server import FIXTURE_PAGES, serving
 
 from bot.cli import main
 from corpus.errors import FetchError
-from corpus.fetch import check_url
+from corpus.fetch import check_url, fetch_page
 from corpus.store import load_articles
 
 SHIPPED_CORPUS = Path(__file__).parents[1] / "corpus" / "data" / "articles.jsonl"
@@ -161,3 +161,13 @@ def test_ask_json_cites_the_added_url_and_the_terminal_prints_it(
         if "镇海省人民政府与中国邮政集团" in line and "来源" in line
     )
     assert lines[cited + 1] == url
+
+
+def test_fetch_refuses_a_private_peer_even_when_the_name_looked_public(
+    base_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if DNS had answered a public address to the check and 127.0.0.1 to the connection.
+    monkeypatch.setattr("corpus.fetch.check_url", lambda url, allow_private=False: None)
+    with pytest.raises(FetchError, match=r"private or local network \(127\.0\.0\.1\)"):
+        fetch_page(f"{base_url}/{ZHENHAI}")
+    assert fetch_page(f"{base_url}/{ZHENHAI}", allow_private=True).content.startswith(b"<!DOCTYPE")

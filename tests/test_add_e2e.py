@@ -129,3 +129,16 @@ async def test_reload_of_a_corpus_with_a_wrong_field_names_the_line_and_keeps_th
     assert reply.startswith("Reload failed, so I'm still answering from the old corpus: ")
     assert reply.endswith(f"{corpus}, line 2: {message}")
     assert bot.bot_data[ANSWERER] is old
+
+
+async def test_add_of_many_pages_replies_in_messages_telegram_accepts(
+    api: FakeBotAPI, bot: Application, base_url: str
+) -> None:
+    long_name = "x" * 300
+    pages = " ".join(f"{base_url}/{long_name}{n}.html" for n in range(20))
+    before = len(api.sent(ADMIN))
+    api.push_message(f"/add {pages}", chat_id=ADMIN, user_id=ADMIN)
+    await api.wait_for(lambda: len(api.sent(ADMIN)) >= before + 2, timeout=30)
+    replies = [p["text"] for p in api.sent(ADMIN)[before:]]
+    assert all(len(reply) <= 4096 for reply in replies)
+    assert sum(reply.count("Not added: ") for reply in replies) == 20

@@ -21,8 +21,7 @@ from corpus.extract.areas import areas
 from corpus.extract.hant import Simplified
 from corpus.extract.sentences import Sentence, split_sentences
 from corpus.model import Agreement
-
-LANGS = ("en", "zh", "zh-Hant")
+from corpus.text import LANGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +72,7 @@ def _extract(title: str, paragraphs: Sequence[str], published: str, zh: bool) ->
         parties=found.parties,
         kind=found.kind,
         signed_on=_signed_on(sentences, found.sentence, published, zh),
-        areas=tuple(areas(sentences, zh)),
+        areas=tuple(areas(sentences, published, zh)),
     )
 
 
@@ -82,13 +81,13 @@ def _en_parties(title: str, sentences: list[Sentence], published: str) -> _Found
     aliases = parties.en_aliases(body)
     for index, sentence in enumerate(sentences):
         found = signing.en_signing(sentence.text)
-        if found is None or _is_old_news(sentence.text, published, zh=False):
+        if found is None or dates.is_old_news(sentence.text, published, zh=False):
             continue
         names = parties.en_subject(found.subject)
         if found.other:
             other = parties.en_object(found.other)
             names += [other] if other else []
-        two_sides = _says_two_sides(found.subject)
+        two_sides = parties.says_both_sides(found.subject)
         if (len(names) < 2 and found.passive) or two_sides:
             names = _introduced(sentences[: index + 1]) or names
         names = _full_names(names, aliases, body)
@@ -114,10 +113,6 @@ def _en_headline(title: str) -> _Found | None:
     return _Found(parties.china_post_first(dict.fromkeys(names)), headline.kind, None)
 
 
-def _says_two_sides(subject: str) -> bool:
-    return parties.says_both_sides(subject)
-
-
 def _introduced(sentences: list[Sentence]) -> list[str]:
     """The organisations the text so far introduced with an alias, in order."""
     text = " ".join(s.text for s in sentences)
@@ -126,6 +121,7 @@ def _introduced(sentences: list[Sentence]) -> list[str]:
 
 
 def _full_names(names: list[str], aliases: dict[str, str], body: str) -> list[str]:
+    """Each name as the page first gives it: an alias's full name, "Alibaba" -> "Alibaba Group"."""
     full = []
     for name in names:
         name = aliases.get(name, name)
@@ -138,7 +134,7 @@ def _better_kind(kind: str, title: str, body: str) -> str:
     if not signing.is_bare(kind):
         return kind
     headline = signing.en_title_signing(title)
-    if headline and headline.kind.endswith(kind) and headline.kind != kind:
+    if headline and kind in headline.kind.split() and headline.kind != kind:
         return headline.kind
     return signing.named_kind(body, kind) or kind
 
@@ -148,7 +144,7 @@ def _zh_parties(title: str, sentences: list[Sentence], published: str) -> _Found
     aliases = parties.zh_aliases(body)
     for index, sentence in enumerate(sentences):
         found = signing.zh_signing(sentence.text)
-        if found is None or _is_old_news(sentence.text, published, zh=True):
+        if found is None or dates.is_old_news(sentence.text, published, zh=True):
             continue
         names = [aliases.get(n, n) for n in parties.zh_subject(found.subject)]
         if len(set(names)) >= 2:
@@ -171,26 +167,18 @@ def _zh_headline(title: str, aliases: dict[str, str]) -> _Found | None:
     return _Found(parties.china_post_first(dict.fromkeys(names)), found.kind, None)
 
 
-def _is_old_news(sentence: str, published: str, zh: bool) -> bool:
-    """A signing dated only by a year or month long before the article ("in 2009")."""
-    mentions = dates.find_dates(sentence, published, zh)
-    if any(m.precision == "day" and not dates.is_historical(m, published) for m in mentions):
-        return False
-    return any(dates.is_historical(m, published) for m in mentions)
-
-
 def _signed_on(
     sentences: list[Sentence], index: int | None, published: str, zh: bool
 ) -> str | None:
+    """The signing date: in the signing sentence, earlier in its paragraph, or a later one."""
     undated = dates.UNDATED_ZH if zh else dates.UNDATED_EN
-    signs = signing.ZH_SIGN if zh else r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|renew(?:s|ed|al)?)\b"
     if index is not None:
         sentence = sentences[index]
         if undated.search(sentence.text):
             return None
-        mentions = _current(sentence.text, published, zh)
-        if mentions:
-            return mentions[0].value
+        day = _signing_day(sentence.text, published, zh)
+        if day:
+            return day
         earlier = [
             m
             for s in sentences[:index]
@@ -203,17 +191,39 @@ def _signed_on(
     else:
         later = sentences
     for sentence in later:
-        if not re.search(signs, sentence.text, re.IGNORECASE):
+        if not _SIGNS[zh].search(sentence.text):
             continue
         if undated.search(sentence.text):
             return None
-        mentions = _current(sentence.text, published, zh)
-        if mentions:
-            return mentions[0].value
+        day = _signing_day(sentence.text, published, zh)
+        if day:
+            return day
     return None
 
 
+_SIGNS = {
+    False: re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|renew(?:s|ed|al)?)\b", re.IGNORECASE),
+    True: re.compile(signing.ZH_SIGN),
+}
+
+
+def _signing_day(sentence: str, published: str, zh: bool) -> str | None:
+    """The date nearest the verb: after it in English ("signed … on May 8", not the dateline
+    before), before it in Chinese ("5月8日…签署")."""
+    mentions = _current(sentence, published, zh)
+    if not mentions:
+        return None
+    verb = _SIGNS[zh].search(sentence)
+    at = verb.start() if verb else 0
+    before = [m for m in mentions if m.start < at]
+    after = [m for m in mentions if m.start >= at]
+    if zh:
+        return (before[-1] if before else after[0]).value
+    return (after[0] if after else before[-1]).value
+
+
 def _current(text: str, published: str, zh: bool) -> list[dates.DateMention]:
+    """The dates in `text` that can be this signing's: not a bare year, not long past."""
     return [
         m
         for m in dates.find_dates(text, published, zh)
