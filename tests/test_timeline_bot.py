@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from bot_fixtures import StandInAnswerer, html_problems, running
-from fakebotapi import TOKEN, FakeBotAPI
+from fakebotapi import BOT_USERNAME, TOKEN, FakeBotAPI
 from telegram.ext import Application
 
 from answers import Answerer
@@ -91,6 +92,14 @@ async def test_chinese_timeline_command_takes_a_filter(api, bot):
     api.push_message("/时间线 2022", chat_id=54)
     await api.wait_for(lambda: api.photos(54))
     assert api.photos(54)[0]["caption"].startswith("与“2022”相符的协议共 1 项")
+
+
+async def test_chinese_timeline_command_for_another_bot_is_left_alone(api, bot):
+    api.push_message("/时间线@another_bot", chat_id=-60, chat_type="group")
+    api.push_message(f"/时间线@{BOT_USERNAME} 2022", chat_id=-61, chat_type="group")
+    await api.wait_for(lambda: api.photos(-61))
+    await asyncio.sleep(0.5)  # updates are handled concurrently: give -60 time to go wrong
+    assert api.photos(-60) == [] and api.sent(-60) == []
 
 
 async def test_timeline_filter_matching_nothing_gets_a_sentence(api, bot):

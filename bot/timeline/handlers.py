@@ -16,7 +16,7 @@ from bot import agreement_filters, ops
 from bot.handlers import Context, answerer_of, send_html, user_language
 from bot.timeline.pictures import PictureCache, cached_picture
 
-CHINESE_COMMAND = re.compile(r"^/时间线(?:@\w+)?(?:\s+(?P<query>.*))?$", re.DOTALL)
+CHINESE_COMMAND = re.compile(r"^/时间线(?:@(?P<bot>\w+))?(?:\s+(?P<query>.*))?$", re.DOTALL)
 CHINESE_COMMAND_FILTER = filters.Regex(CHINESE_COMMAND)
 _PICTURES = "timeline_pictures"  # bot_data key of the PictureCache
 
@@ -31,7 +31,11 @@ async def timeline(update: Update, context: Context) -> None:
 async def timeline_text(update: Update, context: Context) -> None:
     """/时间线 [FILTER], typed as text: the same picture, in Chinese."""
     match = CHINESE_COMMAND.match(update.effective_message.text or "")
-    query = " ".join((match["query"] or "").split()) if match else ""
+    if match is None:
+        return
+    if match["bot"] and match["bot"].lower() != (context.bot.username or "").lower():
+        return  # /时间线@another_bot is meant for another bot
+    query = " ".join((match["query"] or "").split())
     await send_timeline(update, context, query, "zh", "/时间线")
 
 
