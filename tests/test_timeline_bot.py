@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
 
 import pytest
 from bot_fixtures import StandInAnswerer, html_problems, running
@@ -39,18 +41,26 @@ async def bot(api: FakeBotAPI, shipped_answerer: Answerer) -> AsyncIterator[Appl
         yield application
 
 
+@dataclass
+class Drawn:
+    """The pictures drawn (not taken from the cache), and the threads they were drawn in."""
+
+    calls: list[tuple[str, str]] = field(default_factory=list)
+    threads: list[threading.Thread] = field(default_factory=list)
+
+
 @pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Counts the pictures actually drawn (not taken from the cache)."""
-    calls: list[tuple[str, str]] = []
+def drawn(monkeypatch: pytest.MonkeyPatch) -> Drawn:
+    record = Drawn()
     real = pictures.make_picture
 
     def counting(entries, lang, query=""):
-        calls.append((lang, query))
+        record.calls.append((lang, query))
+        record.threads.append(threading.current_thread())
         return real(entries, lang, query)
 
     monkeypatch.setattr(pictures, "make_picture", counting)
-    return calls
+    return record
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -78,7 +88,7 @@ async def test_timeline_with_a_filter_draws_only_what_it_keeps(api, bot, drawn):
     caption = api.photos(52)[0]["caption"]
     assert caption.startswith("1 agreement matching “Jilin”, dated 2022-06-28.")
     assert "/agreements Jilin" in caption
-    assert drawn == [("en", "Jilin")]
+    assert drawn.calls == [("en", "Jilin")]
 
 
 async def test_chinese_timeline_command_as_text(api, bot):
@@ -124,8 +134,15 @@ async def test_timeline_second_time_comes_from_the_cache(api, bot, drawn):
     for chat_id in (57, 58):
         api.push_message("/timeline 2021", chat_id=chat_id)
         await api.wait_for(lambda chat_id=chat_id: api.photos(chat_id))
-    assert drawn == [("en", "2021")]
+    assert drawn.calls == [("en", "2021")]
     assert api.photos(57)[0]["photo"] == api.photos(58)[0]["photo"]
+
+
+async def test_timeline_is_drawn_off_the_event_loop(api, bot, drawn):
+    api.push_message("/timeline 2022", chat_id=62)
+    await api.wait_for(lambda: api.photos(62))
+    assert drawn.calls == [("en", "2022")]
+    assert drawn.threads[0] is not threading.current_thread()  # the event loop's thread
 
 
 async def test_timeline_in_a_group_replies_to_the_command(api, bot):
