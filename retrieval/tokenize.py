@@ -3,8 +3,8 @@
 Text is split into script runs. A Han run is made Simplified (OpenCC t2s, so Traditional
 articles and questions meet Simplified ones), then cut with jieba's search mode, the same
 way at index and query time; OpenCC and jieba are imported only when a Han run is met, so
-English text never pays their start-up. Every other run is lowercased, split into words and numbers,
-stripped of stopwords and stemmed with Snowball English.
+English text never pays their start-up. Every other run is lowercased, split into words and
+numbers, stripped of stopwords and stemmed with Snowball English.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-log = logging.getLogger(__name__)
-
 from corpus.text import to_simplified
+
+log = logging.getLogger(__name__)
 
 # Bump when a rule below changes: cached indexes are keyed on it.
 TOKENIZER_VERSION = "2"
