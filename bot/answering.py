@@ -15,4 +15,13 @@ def load_answerer(settings: Settings) -> Answerer:
     # Imported here: `postbot ask` counts every import before it answers.
     from answers import Answerer
 
+    use_cache_dir(settings)
     return Answerer.load(settings.corpus_path, settings.engine, settings.cache_dir)
+
+
+def use_cache_dir(settings: Settings) -> None:
+    """With `settings.cache_dir` set, jieba's cache goes there too, beside the index cache."""
+    if settings.cache_dir is not None:
+        from retrieval.tokenize import use_jieba_cache_dir
+
+        use_jieba_cache_dir(settings.cache_dir)

@@ -21,9 +21,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, handlers, ops, runner, texts
+from bot import admin, agreement_filters, handlers, ops, runner, texts
 from bot.answering import load_answerer
 from bot.settings import Settings
+from bot.timeline import handlers as timeline
 
 if TYPE_CHECKING:
     from answers import Answerer
@@ -81,9 +82,11 @@ def add_handlers(application: Application) -> None:
             CommandHandler("ask", handlers.ask),
             CommandHandler("agreements", handlers.agreements),
             CommandHandler("agreement", handlers.agreement),
+            CommandHandler("timeline", timeline.timeline),
             CommandHandler("stats", admin.stats_command),
             CommandHandler("reload", admin.reload_command),
             CommandHandler("add", admin.add_command),
+            MessageHandler(message & timeline.CHINESE_COMMAND_FILTER, timeline.timeline_text),
             MessageHandler(message & filters.COMMAND, handlers.unknown_command),
             MessageHandler(message & private & filters.TEXT, handlers.private_text),
             MessageHandler(message & groups & filters.TEXT, handlers.group_text),
@@ -93,7 +96,7 @@ def add_handlers(application: Application) -> None:
             CallbackQueryHandler(handlers.unknown_button, pattern=NO_DATA),
             CallbackQueryHandler(handlers.example_pressed, pattern=r"^ask:(en|zh):\d{1,3}$"),
             CallbackQueryHandler(handlers.agreement_pressed, pattern=r"^agreement:\d{1,6}$"),
-            CallbackQueryHandler(handlers.page_pressed, pattern=r"^agreements:\d{1,6}$"),
+            CallbackQueryHandler(handlers.page_pressed, pattern=agreement_filters.PAGE_PATTERN),
             CallbackQueryHandler(ops.feedback_pressed, pattern=ops.FEEDBACK_PATTERN),
             CallbackQueryHandler(handlers.unknown_button),  # last: any other press
             InlineQueryHandler(handlers.inline_query),

@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("agreements", parents=[common], help="list the agreements, newest first")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _add_filter_options(p)
 
     p = sub.add_parser("ask", parents=[common], help="answer one question (or stdin lines)")
     p.add_argument("question", nargs="?", metavar="QUESTION", help="omit to read stdin")
@@ -62,10 +63,31 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("run", parents=[common], help="run the Telegram bot")
 
+    p = sub.add_parser("timeline", parents=[common], help="draw the agreements as a PNG picture")
+    p.add_argument(
+        "--out", type=Path, metavar="FILE.png", help="where to write it (default: timeline.png)"
+    )
+    _add_filter_options(p)
+    p.add_argument(
+        "--lang", choices=("en", "zh"), help="language of the titles (default: of the filter)"
+    )
+
     p = sub.add_parser("stats", parents=[common], help="report on the query log")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--db", type=Path, metavar="FILE", help="query log (default: $POSTBOT_DB)")
     return parser
+
+
+def _add_filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--year", type=int, metavar="YEAR", help="only agreements signed or published in YEAR"
+    )
+    parser.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="only agreements whose parties, kind, areas, title or article hold every word "
+        "of TEXT (a kind of partner such as 'bank' or 'ministry' matches that kind too)",
+    )
 
 
 def _add_corpus_option(parser: argparse.ArgumentParser, default: object) -> None:

@@ -26,7 +26,7 @@ from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from answers.model import Answer
-from bot import ops, render, texts
+from bot import agreement_filters, ops, render, texts
 
 if TYPE_CHECKING:
     from answers import Answerer
@@ -137,8 +137,10 @@ async def ask(update: Update, context: Context) -> None:
 
 
 async def agreements(update: Update, context: Context) -> None:
-    """/agreements: the first page of the agreement list."""
-    page = render.agreements_page(_agreements(context), 0, user_language(update))
+    """/agreements [FILTER]: the first page of the agreements the filter keeps (all without)."""
+    query = " ".join(context.args or ())
+    lang = agreement_filters.language_for(query, user_language(update))
+    page = await agreement_filters.agreements_page(context, answerer_of(context), query, 0, lang)
     await send_html(update, page.text, page.buttons)
 
 
@@ -216,9 +218,15 @@ async def agreement_pressed(update: Update, context: Context) -> None:
 async def page_pressed(update: Update, context: Context) -> None:
     """A paging button of the agreement list: show that page in the same message."""
     query = update.callback_query
+    wanted = agreement_filters.page_request(context, query.data or "")
+    if wanted is None:
+        await query.answer(texts.message(user_language(update), "expired"))
+        return
     await query.answer()
-    page_number = int((query.data or "").partition(":")[2])
-    page = render.agreements_page(_agreements(context), page_number, user_language(update))
+    lang = agreement_filters.language_for(wanted.query, user_language(update))
+    page = await agreement_filters.agreements_page(
+        context, answerer_of(context), wanted.query, wanted.page, lang
+    )
     if not isinstance(query.message, Message):
         return
     try:

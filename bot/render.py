@@ -240,8 +240,19 @@ def agreement_line(entry: AgreementLike) -> str:
     )
 
 
-def agreements_page(entries: Sequence[AgreementLike], page: int, lang: str) -> Page:
-    """Page `page` (from 0) of the agreement list with a button per agreement and paging."""
+def agreements_page(
+    entries: Sequence[AgreementLike],
+    page: int,
+    lang: str,
+    *,
+    query: str = "",
+    data_suffix: str = "",
+) -> Page:
+    """Page `page` (from 0) of the agreement list with a button per agreement and paging.
+
+    `query` is the filter that chose `entries` (named in the header); `data_suffix` is added
+    to the paging buttons' callback data so the next page keeps it.
+    """
     if not entries:
         return Page(texts.message(lang, "no_agreements"), None)
     pages = (len(entries) + PAGE_SIZE - 1) // PAGE_SIZE
@@ -249,10 +260,11 @@ def agreements_page(entries: Sequence[AgreementLike], page: int, lang: str) -> P
     shown = entries[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     header = texts.message(
         lang,
-        "agreements_header",
+        "agreements_header_filtered" if query else "agreements_header",
         first=page * PAGE_SIZE + 1,
         last=page * PAGE_SIZE + len(shown),
         count=len(entries),
+        query=escape(query),
     )
     lines = [header, *(agreement_line(e) for e in shown)]
     rows = [
@@ -266,13 +278,14 @@ def agreements_page(entries: Sequence[AgreementLike], page: int, lang: str) -> P
     if page > 0:
         paging.append(
             InlineKeyboardButton(
-                texts.message(lang, "previous"), callback_data=f"agreements:{page - 1}"
+                texts.message(lang, "previous"),
+                callback_data=f"agreements:{page - 1}{data_suffix}",
             )
         )
     if page < pages - 1:
         paging.append(
             InlineKeyboardButton(
-                texts.message(lang, "next"), callback_data=f"agreements:{page + 1}"
+                texts.message(lang, "next"), callback_data=f"agreements:{page + 1}{data_suffix}"
             )
         )
     if paging:

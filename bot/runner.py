@@ -21,7 +21,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlparse
 
-from telegram._utils.types import JSONDict
 from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
@@ -45,7 +44,7 @@ class BotApiRequest(HTTPXRequest):
     error itself is reported where it is handled, in one line.
     """
 
-    def parse_json_payload(self, payload: bytes) -> JSONDict:
+    def parse_json_payload(self, payload: bytes) -> dict[str, Any]:
         try:
             return json.loads(payload.decode("utf-8", "replace"))
         except ValueError:

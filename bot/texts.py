@@ -13,6 +13,7 @@ COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("help", "How to ask me"),
         ("agreements", "The agreements, newest first"),
         ("agreement", "Details of one agreement: /agreement N"),
+        ("timeline", "The agreements as a picture over time"),
         ("ask", "Ask a question: /ask QUESTION"),
     ),
     "zh": (
@@ -20,6 +21,7 @@ COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("help", "如何向我提问"),
         ("agreements", "合作协议列表，最新的在前"),
         ("agreement", "某一协议的详情：/agreement 编号"),
+        ("timeline", "协议时间线图（也可发送 /时间线）"),
         ("ask", "提问：/ask 问题"),
     ),
 }
@@ -48,8 +50,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "<b>How to ask me</b>\n"
             "In a private chat, just type your question. In a group, use /ask, "
             "mention me, or reply to one of my messages.\n\n"
-            "/agreements — the agreements, newest first\n"
+            "/agreements [filter] — the agreements, newest first; a filter such as "
+            "<code>2024</code>, <code>e-commerce</code> or <code>bank</code> narrows them\n"
             "/agreement N — details of agreement N\n"
+            "/timeline [filter] — the agreements as a picture over time\n"
             "/ask QUESTION — ask a question\n"
             "/start — what I know, with examples\n\n"
             "You can also type <code>@{username} question</code> in any chat."
@@ -66,6 +70,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unknown_command": "I don't know that command. /help lists what I can do.",
         "error": "Sorry, something went wrong while answering. Please try again later.",
         "agreements_header": "<b>Agreements</b>, newest first ({first}–{last} of {count}):",
+        "agreements_header_filtered": (
+            "<b>Agreements</b> matching “{query}”, newest first ({first}–{last} of {count}):"
+        ),
+        "agreements_no_match": (
+            "No agreement matches “{query}”. I know {count} agreements: {command} shows "
+            "them all. Filter by a year (<code>{command} 2024</code>), a partner, a place, "
+            "a topic or a kind of partner (<code>{command} bank</code>)."
+        ),
         "no_agreements": "I don't know of any agreements yet.",
         "agreement_usage": (
             "Give the agreement's number, for example <code>/agreement 1</code>. "
@@ -102,8 +114,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help": (
             "<b>如何向我提问</b>\n"
             "私聊时直接输入问题即可。在群组里，请使用 /ask、@我，或回复我的消息。\n\n"
-            "/agreements — 合作协议列表，最新的在前\n"
+            "/agreements [筛选词] — 合作协议列表，最新的在前；可加年份、地名、主题等筛选，"
+            "如 <code>/agreements 2024</code>\n"
             "/agreement 编号 — 某一协议的详情\n"
+            "/时间线 [筛选词] — 协议时间线图（也可用 /timeline）\n"
             "/ask 问题 — 提问\n"
             "/start — 我知道什么，以及示例问题\n\n"
             "在任何聊天中也可以输入 <code>@{username} 问题</code>。"
@@ -117,6 +131,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unknown_command": "我不认识这个命令。/help 列出了我能做的事。",
         "error": "抱歉，回答时出了点问题，请稍后再试。",
         "agreements_header": "<b>合作协议</b>，最新的在前（第 {first}–{last} 项，共 {count} 项）：",
+        "agreements_header_filtered": (
+            "与“{query}”相符的<b>合作协议</b>，最新的在前（第 {first}–{last} 项，共 {count} 项）："
+        ),
+        "agreements_no_match": (
+            "没有与“{query}”相符的协议。我知道 {count} 项协议，发送 {command} 查看全部。"
+            "可以按年份（<code>{command} 2024</code>）、合作方、地名、主题或合作方类型"
+            "（<code>{command} 银行</code>）筛选。"
+        ),
         "no_agreements": "我还不知道任何合作协议。",
         "agreement_usage": (
             "请给出协议编号，例如 <code>/agreement 1</code>。/agreements 列出所有协议。"

@@ -1,7 +1,7 @@
 """The agreements of a corpus as a numbered list, newest first, each once.
 
-Two articles that report the same agreement (the same parties, signed on the same day) are one
-entry citing both: a wire story and a newspaper's rewrite of it are one agreement.
+Two articles that report the same agreement (the same partners of China Post, signed on the same
+day) are one entry citing both: a wire story and a newspaper's rewrite of it are one agreement.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from corpus.extract.parties import is_china_post
 from corpus.model import Agreement, Article
 
 
@@ -74,8 +75,8 @@ class AgreementEntry:
 def list_agreements(articles: Iterable[Article]) -> list[AgreementEntry]:
     """Return the agreements announced by `articles`, newest first (by published, then id).
 
-    Articles reporting the same agreement (same parties, same full signing date) are one
-    entry; its fields come from the newest of them.
+    Articles reporting the same agreement (same partners, same full signing date) are one
+    entry, however each names China Post's side; its fields come from the newest of them.
 
     Args:
         articles: the corpus's articles, in any order.
@@ -117,8 +118,10 @@ def _same_agreement_key(article: Article) -> object:
     assert agreement is not None
     if agreement.signed_on is None or len(agreement.signed_on) != len("YYYY-MM-DD"):
         return article.id
-    parties = frozenset(_normal(p) for p in agreement.parties)
-    return (parties, agreement.signed_on)
+    # China Post's side is named many ways ("China Post", "China Post Group Corporation
+    # Limited"); the partners and the day tell one agreement from another.
+    partners = [p for p in agreement.parties if not is_china_post(p)] or agreement.parties
+    return (frozenset(_normal(p) for p in partners), agreement.signed_on)
 
 
 def _normal(name: str) -> str:

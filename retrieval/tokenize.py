@@ -3,19 +3,26 @@
 Text is split into script runs. A Han run is made Simplified (OpenCC t2s, so Traditional
 articles and questions meet Simplified ones), then cut with jieba's search mode, the same
 way at index and query time; OpenCC and jieba are imported only when a Han run is met, so
-English text never pays their start-up. Every other run is lowercased, split into words and numbers,
-stripped of stopwords and stemmed with Snowball English.
+English text never pays their start-up. Every other run is lowercased, split into words and
+numbers, stripped of stopwords and stemmed with Snowball English.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
+import os
 import re
+import shutil
+import tempfile
 import unicodedata
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from corpus.text import to_simplified
+
+log = logging.getLogger(__name__)
 
 # Bump when a rule below changes: cached indexes are keyed on it.
 TOKENIZER_VERSION = "2"
@@ -127,13 +134,48 @@ def _stemmer():  # -> Stemmer.Stemmer
     return Stemmer.Stemmer("english")
 
 
+_jieba_cache_dir: Path | None = None  # see use_jieba_cache_dir
+_JIEBA_CACHE = "jieba.cache"  # the name jieba gives the cache of its own dictionary
+
+
+def use_jieba_cache_dir(folder: Path) -> None:
+    """Keep jieba's dictionary cache in `folder` (beside the index cache, say).
+
+    Call it before the first Chinese text is cut; by default the cache goes to the user's
+    cache folder, never to the shared /tmp/jieba.cache, which another user may own.
+    """
+    global _jieba_cache_dir
+    _jieba_cache_dir = Path(folder)
+
+
 @cache
 def _jieba():  # -> the jieba module, quietened and initialised
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    jieba.dt.tmp_dir = str(_writable_jieba_folder())
     jieba.initialize()
     return jieba
+
+
+def _writable_jieba_folder() -> Path:
+    """Where jieba may keep its cache: the chosen folder if it can, else a private temporary one.
+
+    jieba logs a traceback (and leaves a 9 MB temporary file) when it cannot write its cache.
+    """
+    from platformdirs import user_cache_path
+
+    folder = _jieba_cache_dir or user_cache_path("postbot") / "jieba"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if (folder / _JIEBA_CACHE).is_file() or os.access(folder, os.W_OK):
+            return folder
+    except OSError:
+        pass
+    private = Path(tempfile.mkdtemp(prefix="postbot-jieba-"))
+    atexit.register(shutil.rmtree, private, ignore_errors=True)
+    log.warning("Cannot keep jieba's cache in %s; Chinese text starts slower", folder)
+    return private
 
 
 if __name__ == "__main__":

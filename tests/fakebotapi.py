@@ -17,6 +17,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
@@ -46,7 +48,12 @@ _DESCRIPTIONS = {
     "instance is running",
 }
 _MENTION = re.compile(r"(?<![\w/])@\w{3,}")
-_MESSAGE_METHODS = frozenset({"sendMessage", "editMessageText", "editMessageReplyMarkup"})
+# Telegram marks a bot command only when it is Latin letters, digits and "_" ("/时间线" is text).
+_COMMAND = re.compile(r"/[A-Za-z0-9_]{1,32}(?:@\w+)?(?=\s|$)")
+_MESSAGE_METHODS = frozenset(
+    {"sendMessage", "sendPhoto", "editMessageText", "editMessageReplyMarkup"}
+)
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _TRUE_METHODS = frozenset(
     {
         "answerCallbackQuery",
@@ -241,6 +248,12 @@ class FakeBotAPI:
             p for p in self.calls("sendMessage") if chat_id is None or int(p["chat_id"]) == chat_id
         ]
 
+    def photos(self, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """Every sendPhoto call, or those to `chat_id`; the file's bytes are under "photo"."""
+        return [
+            p for p in self.calls("sendPhoto") if chat_id is None or int(p["chat_id"]) == chat_id
+        ]
+
     def message(self, chat_id: int, message_id: int) -> dict[str, Any]:
         """A message the bot sent, as it is now (after edits)."""
         with self._changed:
@@ -338,7 +351,7 @@ class FakeBotAPI:
         chat_id = int(params["chat_id"])
         with self._changed:
             chat = self._state.chats.get(chat_id, {"id": chat_id, "type": "private"})
-            if method == "sendMessage":
+            if method in ("sendMessage", "sendPhoto"):
                 message_id = next(self._message_ids)
                 params["_message_id"] = message_id
                 message: dict[str, Any] = {
@@ -354,6 +367,10 @@ class FakeBotAPI:
                 ) == params.get("reply_markup")
                 if unchanged:
                     raise _NotModified
+            if method == "sendPhoto":
+                message["photo"] = [_photo_size(params.get("photo"), message_id)]
+                if "caption" in params:
+                    message["caption"] = params["caption"]
             if "text" in params:
                 message["text"] = params["text"]
             if "reply_markup" in params:
@@ -381,14 +398,41 @@ def _user(user_id: int, language_code: str) -> dict[str, Any]:
 def _entities(text: str) -> list[dict[str, Any]]:
     """The entities Telegram would mark: a leading /command and @mentions."""
     entities = []
-    if text.startswith("/"):
-        command = text.split(maxsplit=1)[0]
-        entities.append({"type": "bot_command", "offset": 0, "length": _utf16(command)})
+    command = _COMMAND.match(text)
+    if command:
+        entities.append({"type": "bot_command", "offset": 0, "length": _utf16(command[0])})
     for match in _MENTION.finditer(text):
         entities.append(
             {"type": "mention", "offset": _utf16(text[: match.start()]), "length": _utf16(match[0])}
         )
     return entities
+
+
+def _photo_size(photo: object, message_id: int) -> dict[str, Any]:
+    """The PhotoSize Telegram would return for an uploaded PNG (or a file_id sent again)."""
+    size: dict[str, Any] = {
+        "file_id": f"photo-{message_id}",
+        "file_unique_id": f"u{message_id}",
+        "width": 0,
+        "height": 0,
+    }
+    if isinstance(photo, bytes) and photo.startswith(_PNG_SIGNATURE):
+        size["width"] = int.from_bytes(photo[16:20], "big")
+        size["height"] = int.from_bytes(photo[20:24], "big")
+        size["file_size"] = len(photo)
+    return size
+
+
+def _multipart(content_type: str, raw: bytes) -> dict[str, Any]:
+    """The fields of a multipart/form-data body: files as bytes, other fields as text."""
+    head = f"Content-Type: {content_type}\r\n\r\n".encode()
+    form = BytesParser(policy=HTTP).parsebytes(head + raw)
+    params: dict[str, Any] = {}
+    for part in form.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True) or b""
+        params[str(name)] = payload if part.get_filename() else payload.decode()
+    return params
 
 
 def _utf16(text: str) -> int:
@@ -447,7 +491,10 @@ def _handler_for(api: FakeBotAPI) -> type[BaseHTTPRequestHandler]:
             kind = self.headers.get("Content-Type", "")
             if kind.startswith("application/json"):
                 return json.loads(raw or b"{}")
-            params: dict[str, Any] = dict(parse_qsl(raw.decode(), keep_blank_values=True))
+            if kind.startswith("multipart/form-data"):
+                params = _multipart(kind, raw)
+            else:
+                params = dict(parse_qsl(raw.decode(), keep_blank_values=True))
             for name in _JSON_PARAMETERS & params.keys():
                 params[name] = json.loads(params[name])
             return params

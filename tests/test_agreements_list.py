@@ -43,6 +43,13 @@ def test_two_articles_on_one_agreement_are_one_entry_citing_both() -> None:
     }
 
 
+def test_china_posts_side_may_be_named_differently() -> None:
+    short = _article("short", "2020-01-02", ("China Post Group Co., Ltd.", "Huaxi"), "2019-12-30")
+    assert len(list_agreements([OTHER, short])) == 1
+    partner = _article("partner", "2020-01-02", ("China Post", "Huaxi Bank"), "2019-12-30")
+    assert len(list_agreements([OTHER, partner])) == 2
+
+
 def test_agreements_without_a_full_date_are_never_merged() -> None:
     first = _article("a", "2023-01-01", ("China Post", "Huaxi"), None)
     second = _article("b", "2024-01-01", ("China Post", "Huaxi"), None)

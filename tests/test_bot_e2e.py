@@ -390,7 +390,7 @@ async def test_commands_registered_in_english_and_chinese(api, bot):
     calls = api.calls("setMyCommands")
     assert [c.get("language_code") for c in calls] == [None, "zh"]
     assert {c["command"] for c in calls[0]["commands"]} == {
-        "start", "help", "agreements", "agreement", "ask"
+        "start", "help", "agreements", "agreement", "timeline", "ask"
     }  # fmt: skip
 
 

@@ -267,6 +267,10 @@ def test_extract_agreement_chinese_signed_on(
             ("tourism", "e-commerce", "finance"),
         ),
         (
+            "The agreement covers parcel delivery, insurance and rural e-commerce.",
+            ("parcel delivery", "insurance", "rural e-commerce"),
+        ),
+        (
             "The agreement covers four areas such as parcel delivery, insurance, rural "
             "e-commerce and cross-border trade.",
             ("parcel delivery", "insurance", "rural e-commerce", "cross-border trade"),

@@ -16,6 +16,26 @@ def _zh(title: str, *paragraphs: str, published: str = "2023-05-10", lang: str =
     return extract_agreement(title, paragraphs, published, lang)
 
 
+def test_several_chinese_deals_are_no_one_agreement() -> None:
+    assert _zh("回顾", "中国邮政与多家企业签署了多项合作协议。") is None
+    one = _zh("合作", "近日，中国邮政与某公司签署了一份合作协议。")
+    assert one is not None
+    assert one.kind == "合作协议"
+
+
+def test_china_posts_companies_go_first_in_chinese_too() -> None:
+    agreement = _zh(
+        "合作",
+        "7月1日，某健康科技有限公司与中邮人寿保险股份有限公司在京签署合作协议。",
+        published="2023-07-03",
+    )
+    assert agreement is not None
+    assert agreement.parties == ("中邮人寿保险股份有限公司", "某健康科技有限公司")
+    bank = _zh("合作", "近日，某科技公司与邮储银行签署全面战略合作协议。")
+    assert bank is not None
+    assert bank.parties == ("邮储银行", "某科技公司")
+
+
 @pytest.mark.parametrize(
     ("sentence", "parties"),
     [
@@ -40,6 +60,16 @@ def _zh(title: str, *paragraphs: str, published: str = "2023-05-10", lang: str =
             ("Postal Savings Bank of China", "Bank of Huaxi"),
         ),
         (
+            "On May 8, China Post and Huaxi Foods held talks in Chengdu and signed a cooperation "
+            "agreement.",
+            ("China Post", "Huaxi Foods"),
+        ),
+        (
+            "The agreement was signed by Wang Lin, Chairman of China Post, and Zhao Qi, Director "
+            "General of the Huaxi Foods Group, on May 8.",
+            ("China Post", "Huaxi Foods Group"),
+        ),
+        (
             "Parcels will go further under a cooperation agreement signed on May 8 by China "
             "Postal Express & Logistics Co., Ltd. and Huaxi Foods Co., Ltd.",
             ("China Postal Express & Logistics Co., Ltd.", "Huaxi Foods Co., Ltd."),
@@ -61,6 +91,14 @@ def test_parties_are_organisations_not_people(sentence: str, parties: tuple[str,
             "cooperation framework agreement",
         ),
         ("China Post and Huaxi Foods inked a pact on May 8.", "pact"),
+        (
+            "China Post and Huaxi Foods (HXF) on Tuesday signed a cooperation agreement.",
+            "cooperation agreement",
+        ),
+        (
+            "The supply agreement between China Post and Huaxi Foods was signed on May 8.",
+            "supply agreement",
+        ),
     ],
 )
 def test_other_signing_wordings(sentence: str, kind: str) -> None:
@@ -103,6 +141,11 @@ def test_a_bare_deal_is_named_as_the_page_names_it_later() -> None:
         ("China Post and Huaxi signed an agreement last December.", "2025-01-10", "2024-12"),
         ("China Post and Huaxi signed an agreement on December 28.", "2024-01-05", "2023-12-28"),
         (
+            "China Post and Huaxi signed an agreement on December 28 last year.",
+            "2024-01-05",
+            "2023-12-28",
+        ),
+        (
             "BEIJING, Nov 27 (Reuters) - China Post signed an agreement with Huaxi on Monday.",
             "2019-11-27",
             "2019-11-25",
@@ -127,6 +170,9 @@ def test_relative_and_partial_signing_dates(sentence: str, published: str, signe
         "The two groups first signed a strategic cooperation agreement in 2009, when Huaxi listed.",
         "China Post and the Huaxi government signed a cooperation agreement in February 2019. "
         "Huaxi Foods and China Post signed a further agreement in June 2022.",
+        "China Post and Huaxi Foods signed a cooperation agreement five years ago.",
+        "China Post has signed cooperation agreements with Huaxi Foods, Lanshan Bank and Qiao "
+        "Logistics.",
     ],
 )
 def test_deals_from_years_ago_are_no_new_agreement(body: str) -> None:
@@ -147,6 +193,18 @@ def test_english_areas_keep_and_inside_items_after_an_oxford_comma() -> None:
         "staff training and exchanges",
         "rural finance",
     )
+
+
+def test_areas_of_a_deal_long_past_are_not_the_new_ones() -> None:
+    agreement = _en(
+        "China Post and Huaxi renew agreement",
+        "Under their agreement of 2018, the two sides will cooperate in parcel lockers, tea and "
+        "tourism.",
+        "China Post and Huaxi signed a new agreement on May 8.",
+        "They will cooperate in rural finance, cold chain and e-commerce.",
+    )
+    assert agreement is not None
+    assert agreement.areas == ("rural finance", "cold chain", "e-commerce")
 
 
 def test_hoped_for_areas_are_not_the_agreements() -> None:

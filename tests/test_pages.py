@@ -118,7 +118,8 @@ def test_build_corpus_summary_counts_languages_and_agreements(
     out = tmp_path / "articles.jsonl"
     assert main(["build-corpus", str(PAGES), "--out", str(out)]) == 0
     articles = load_articles(out)
-    agreements = len(list_agreements(articles))  # a story told twice is one agreement
+    agreements = len(list_agreements(articles))  # fx11 and fx12 are one agreement
+    assert agreements == 22
     summary = capsys.readouterr().out
     assert f"Wrote 30 articles (19 en, 9 zh, 2 zh-Hant; {agreements} agreements)" in summary
     assert "from 34 pages (4 duplicates dropped, 0 skipped)" in summary

@@ -1,4 +1,4 @@
-"""`postbot agreements [--json]`: the corpus's agreements, newest first."""
+"""`postbot agreements [--json] [--year YEAR] [--search TEXT]`: the agreements, newest first."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import unicodedata
 
 from bot.settings import Settings
+from corpus.agreement_filter import AgreementFilter, AgreementSearch
 from corpus.agreements import AgreementEntry, list_agreements
 from corpus.errors import CorpusError
 from corpus.store import DEFAULT_CORPUS, load_articles
@@ -17,22 +18,36 @@ _COLUMNS = {
 }
 _UNKNOWN = {"en": "unknown", "zh": "未注明"}
 _AREAS = {"en": "areas: ", "zh": "合作领域："}
+_NO_MATCH = {
+    "en": "No agreement matches “{query}”: there are {count} agreements in all ({command}).",
+    "zh": "没有与“{query}”相符的协议：共有 {count} 项协议（{command}）。",
+}
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    """Print the agreements as a table, or as a JSON list with `--json`."""
+    """Print the agreements `--year` and `--search` keep as a table, or JSON with `--json`."""
     articles = load_articles(settings.corpus_path)
     if not articles:
         path = settings.corpus_path or DEFAULT_CORPUS
         raise CorpusError(f"{path} holds no articles; build it with postbot build-corpus")
-    entries = list_agreements(articles)
+    search = AgreementSearch(list_agreements(articles), articles)
+    chosen = AgreementFilter.from_options(args.year, args.search)
+    entries = search.select(chosen)
     if args.json:
         print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
-    elif not entries:
+    elif not search.entries:
         print("No agreements in the corpus.")
+    elif not entries:
+        print(no_match(chosen.text, len(search.entries), "postbot agreements"))
     else:
         print(format_table(entries))
     return 0
+
+
+def no_match(query: str, count: int, command: str, lang: str = "en") -> str:
+    """The sentence for a filter that keeps none of `count` agreements; `command` lists all."""
+    template = _NO_MATCH.get(lang, _NO_MATCH["en"])
+    return template.format(query=query, count=count, command=command)
 
 
 def format_table(entries: list[AgreementEntry], *, compact: bool = False, lang: str = "en") -> str:

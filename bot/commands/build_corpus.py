@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot.answering import use_cache_dir
 from bot.errors import UsageError
 from bot.settings import Settings
 from corpus.agreements import list_agreements
@@ -21,6 +22,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     """Build the corpus; the output file is replaced only when the build succeeds."""
     out = args.out or settings.corpus_path or DEFAULT_CORPUS
     _check_folder_for(out)
+    use_cache_dir(settings)
     try:
         find_pages(args.paths)
     except CorpusError as exc:

@@ -46,7 +46,7 @@ def chat(answerer: Answerer, stdin: TextIO, stdout: TextIO) -> int:
         if command == "/help":
             reply = render(lang, "help")
         elif command == "/agreements":
-            reply = _agreements(answerer, lang)
+            reply = _agreements(answerer, lang, text[len(command) :].strip())
         elif command.startswith("/"):
             reply = render(lang, "unknown_command", command=command)
         else:
@@ -56,11 +56,15 @@ def chat(answerer: Answerer, stdin: TextIO, stdout: TextIO) -> int:
         print(reply + "\n", file=stdout, flush=True)
 
 
-def _agreements(answerer: Answerer, lang: str) -> str:
-    """/agreements: the compact agreement table, with its labels in `lang`."""
+def _agreements(answerer: Answerer, lang: str, query: str = "") -> str:
+    """/agreements [FILTER]: the compact table of the agreements kept, labels in `lang`."""
     from answers.templates import render
-    from bot.commands.agreements import format_table
+    from bot.commands.agreements import format_table, no_match
+    from corpus.agreement_filter import filter_agreements
 
     if not answerer.agreements:
         return render(lang, "no_agreements")
-    return format_table(answerer.agreements, compact=True, lang=lang)
+    entries = filter_agreements(answerer.agreements, answerer.articles, query)
+    if not entries:
+        return no_match(query, len(answerer.agreements), "/agreements", lang)
+    return format_table(entries, compact=True, lang=lang)

@@ -21,8 +21,7 @@ from corpus.extract.areas import areas
 from corpus.extract.hant import Simplified
 from corpus.extract.sentences import Sentence, split_sentences
 from corpus.model import Agreement
-
-LANGS = ("en", "zh", "zh-Hant")
+from corpus.text import LANGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +72,7 @@ def _extract(title: str, paragraphs: Sequence[str], published: str, zh: bool) ->
         parties=found.parties,
         kind=found.kind,
         signed_on=_signed_on(sentences, found.sentence, published, zh),
-        areas=tuple(areas(sentences, zh)),
+        areas=tuple(areas(sentences, published, zh)),
     )
 
 
@@ -82,7 +81,7 @@ def _en_parties(title: str, sentences: list[Sentence], published: str) -> _Found
     aliases = parties.en_aliases(body)
     for index, sentence in enumerate(sentences):
         found = signing.en_signing(sentence.text)
-        if found is None or _is_old_news(sentence.text, published, zh=False):
+        if found is None or dates.is_old_news(sentence.text, published, zh=False):
             continue
         names = parties.en_subject(found.subject)
         if found.other:
@@ -135,7 +134,7 @@ def _better_kind(kind: str, title: str, body: str) -> str:
     if not signing.is_bare(kind):
         return kind
     headline = signing.en_title_signing(title)
-    if headline and headline.kind.endswith(kind) and headline.kind != kind:
+    if headline and kind in headline.kind.split() and headline.kind != kind:
         return headline.kind
     return signing.named_kind(body, kind) or kind
 
@@ -145,7 +144,7 @@ def _zh_parties(title: str, sentences: list[Sentence], published: str) -> _Found
     aliases = parties.zh_aliases(body)
     for index, sentence in enumerate(sentences):
         found = signing.zh_signing(sentence.text)
-        if found is None or _is_old_news(sentence.text, published, zh=True):
+        if found is None or dates.is_old_news(sentence.text, published, zh=True):
             continue
         names = [aliases.get(n, n) for n in parties.zh_subject(found.subject)]
         if len(set(names)) >= 2:
@@ -166,14 +165,6 @@ def _zh_headline(title: str, aliases: dict[str, str]) -> _Found | None:
     if len(set(names)) < 2:
         return None
     return _Found(parties.china_post_first(dict.fromkeys(names)), found.kind, None)
-
-
-def _is_old_news(sentence: str, published: str, zh: bool) -> bool:
-    """A signing dated only by a year or month long before the article ("in 2009")."""
-    mentions = dates.find_dates(sentence, published, zh)
-    if any(m.precision == "day" and not dates.is_historical(m, published) for m in mentions):
-        return False
-    return any(dates.is_historical(m, published) for m in mentions)
 
 
 def _signed_on(

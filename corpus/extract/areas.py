@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.extract.dates import is_old_news
 from corpus.extract.sentences import Sentence
 
 _AREA_WORDS = r"(?:areas|fields|aspects|sectors|domains)"
@@ -28,6 +29,11 @@ _EN_LISTS = (
     ),
     re.compile(
         r"\b(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing))\s+on\s+(?P<list>[^.;:]+)", re.I
+    ),
+    re.compile(
+        r"\b(?:agreement|memorandum|mou|deal|partnership|pact|cooperation)\s+(?:will\s+)?"
+        r"(?:covers?|includes?|spans?|involves?)\s+(?P<list>[^.;:]+)",
+        re.IGNORECASE,
     ),
     re.compile(
         r"\bpool(?:s|ed|ing)?\s+(?:their|its)\s+(?:strengths|resources|advantages)\s+in\s+"
@@ -84,12 +90,16 @@ _NUMBERS = dict(
 ) | {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-def areas(sentences: list[Sentence], zh: bool) -> list[str]:
-    """The areas of the best list sentence, plus those an ``extend … to`` sentence adds."""
+def areas(sentences: list[Sentence], published: str, zh: bool) -> list[str]:
+    """The areas of the best list sentence, plus those an ``extend … to`` sentence adds.
+
+    Sentences with wishes, and those about a deal long past ("In 2018 they agreed to cooperate
+    in …"), are not the agreement's.
+    """
     best: tuple[int, list[str]] | None = None
     for sentence in sentences:
         text = sentence.text
-        if (_ZH_WISH if zh else _EN_WISH).search(text):
+        if (_ZH_WISH if zh else _EN_WISH).search(text) or is_old_news(text, published, zh):
             continue
         found = _zh_list(text) if zh else _en_list(text)
         if not found:
@@ -104,7 +114,8 @@ def areas(sentences: list[Sentence], zh: bool) -> list[str]:
     if not zh and items:
         for sentence in sentences:
             extend = _EN_EXTEND.search(sentence.text)
-            if extend and not _EN_WISH.search(sentence.text):
+            old = is_old_news(sentence.text, published, zh)
+            if extend and not old and not _EN_WISH.search(sentence.text):
                 items += [i for i in _en_items(extend["list"], None) if i not in items]
     return items
 

@@ -35,7 +35,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _EN_DAY = re.compile(
     rf"\b(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b\.?)"
-    r"(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?",
+    r"(?:,?\s+(?P<year>(?:19|20)\d{2})\b|\s+(?P<last>last\s+year)\b)?",
     re.IGNORECASE,
 )
 _EN_WEEKDAY = re.compile(rf"\b(?:on|last|this)\s+(?P<weekday>{'|'.join(_WEEKDAYS)})\b", re.I)
@@ -47,7 +47,7 @@ _EN_MONTH = re.compile(
 _EN_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b(?!\s*-\s*\d)")
 
 _ZH_DAY = re.compile(
-    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]"
+    r"(?:(?P<year>\d{4})\s*年\s*|(?P<last>去年))?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]"
 )
 _ZH_MONTH = re.compile(
     r"(?:(?P<year>\d{4})\s*年\s*|(?P<last>去年))?(?P<month>\d{1,2})\s*月(?!\s*\d)"
@@ -57,6 +57,9 @@ _ZH_TODAY = re.compile(r"(?P<word>今天|今日|昨天|昨日)")
 
 UNDATED_EN = re.compile(r"\b(?:recently|lately|not long ago|later|afterwards)\b", re.IGNORECASE)
 UNDATED_ZH = re.compile(r"近日|日前|近期|不久前|此前")
+# A signing told as the past of the story, with no date: "last year", "five years ago".
+LONG_AGO_EN = re.compile(r"\b(?:last year|years ago|a year ago|the previous year)\b", re.I)
+LONG_AGO_ZH = re.compile(r"去年(?!\d{1,2}月)|多年前|年前")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,8 @@ def find_dates(text: str, published: str, zh: bool) -> list[DateMention]:
 
     if zh:
         for m in _ZH_DAY.finditer(text):
-            add(m, _day(m["year"], int(m["month"]), int(m["day"]), pub), "day")
+            year = str(pub.year - 1) if m["last"] else m["year"]
+            add(m, _day(year, int(m["month"]), int(m["day"]), pub), "day")
         for m in _ZH_TODAY.finditer(text):
             add(m, _relative(m["word"] in ("昨天", "昨日"), pub), "day")
         for m in _ZH_MONTH.finditer(text):
@@ -94,7 +98,8 @@ def find_dates(text: str, published: str, zh: bool) -> list[DateMention]:
     else:
         for m in _EN_DAY.finditer(text):
             month = MONTHS[(m["month"] or m["month2"]).lower()]
-            add(m, _day(m["year"], month, int(m["day"] or m["day2"]), pub), "day")
+            year = str(pub.year - 1) if m["last"] else m["year"]
+            add(m, _day(year, month, int(m["day"] or m["day2"]), pub), "day")
         for m in _EN_WEEKDAY.finditer(text):
             back = (pub.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7
             add(m, (pub - timedelta(days=back)).isoformat(), "day")
@@ -109,6 +114,16 @@ def find_dates(text: str, published: str, zh: bool) -> list[DateMention]:
         for m in _EN_YEAR.finditer(text):
             add(m, m["year"], "year")
     return sorted(found, key=lambda d: d.start)
+
+
+def is_old_news(sentence: str, published: str, zh: bool) -> bool:
+    """Whether a sentence tells of a signing long before the article ("in 2009", "去年")."""
+    mentions = find_dates(sentence, published, zh)
+    if any(m.precision == "day" and not is_historical(m, published) for m in mentions):
+        return False  # "on December 28 last year" is this story's signing
+    if (LONG_AGO_ZH if zh else LONG_AGO_EN).search(sentence):
+        return True
+    return any(is_historical(m, published) for m in mentions)
 
 
 def is_historical(mention: DateMention, published: str) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 # China Post itself or one of its companies: the party listed first.
-_CHINA_POST = re.compile(r"\bChina Post|\bChina Postal|\bPostal Savings Bank|\bPSBC\b|邮政|郵政")
+_CHINA_POST = re.compile(r"\bChina Post|\bPostal Savings Bank|\bPSBC\b|邮政|郵政|邮储|郵儲|^中邮")
 
 _TITLE = (
     r"(?i:(?:(?:vice|deputy|executive|assistant|acting|honorary)[\s-]+)*"
@@ -27,11 +27,13 @@ _TITLES = rf"{_TITLE}(?:\s+and\s+{_TITLE})*"
 # "China Post Vice President Zhang Ronglin": the organisation, a title, a person.
 _ORG_TITLE_PERSON = re.compile(rf"^(?P<org>.+?)\s+{_TITLES}\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$")
 # "Vice President He Jingwen of China Post": a title, a person, then "of" the organisation.
-_TITLE_PERSON_OF = re.compile(rf"^{_TITLES}\s+(?:[A-Z][\w.'-]*\s+)+of\s+(?P<org>[A-Z].*)$")
+_TITLE_PERSON_OF = re.compile(
+    rf"^{_TITLES}\s+(?:[A-Z][\w.'-]*\s+)+of\s+(?:the\s+)?(?P<org>[A-Z].*)$"
+)
 # "President Yan Lihua": a title and a person, no organisation.
 _TITLE_PERSON = re.compile(rf"^{_TITLES}\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$")
 # Appositives that say who a person is: "general manager of China Post", "Alibaba's founder".
-_ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+)*?{_TITLES}\s+of\s+(?P<org>[A-Z].*)$")
+_ROLE_OF = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+)*?{_TITLES}\s+of\s+(?:the\s+)?(?P<org>[A-Z].*)$")
 _ROLE_POSSESSIVE = re.compile(
     rf"^(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+(?:[\w-]+\s+)*?{_TITLES}$"
 )
@@ -78,6 +80,13 @@ _EN_TAIL = re.compile(
     re.IGNORECASE,
 )
 _EN_AND = re.compile(r"\s+and\s+")
+# The verb of a clause before "and signed": "held talks", "met", "reached a consensus".
+_EARLIER_VERB = re.compile(
+    r"\s+(?:(?:also|jointly|first)\s+)?(?:[a-z]+ed|held|met|had|made|took|saw|gave|began|"
+    r"went|came|spoke|set)\b"
+)
+# "Bank of China on Tuesday", "China Post in Beijing": when and where are not the name.
+_WHEN_OR_WHERE = re.compile(r"\s+(?:on|in|at)\s+[A-Z0-9].*$|\s+(?:today|yesterday|recently)$")
 _OF_NAME_END = re.compile(r"\bof(?:\s+[A-Z][\w-]*)+$")
 _LEADING = re.compile(
     r"^(?:the|a|an|and|both)\s+|^[\w-]+-based\s+|^(?:senior\s+)?(?:leaders|representatives|"
@@ -168,6 +177,8 @@ def en_subject(text: str) -> list[str]:
     """The organisations a signing sentence's subject names: "A and B", "A, a ..., and B"."""
     text = _PARENTHESES.sub("", _DATELINE.sub("", text))
     text = _EN_TAIL.sub("", _TICKER.sub("", text).strip(" ,"))
+    if text.endswith(" and"):  # "X and Y held talks in Beijing and (signed …)"
+        text = _EARLIER_VERB.split(text, maxsplit=1)[0]
     names: list[str] = []
     in_apposition = False
     for segment in _SEGMENT_SEPARATOR.split(text):
@@ -234,7 +245,8 @@ def _split_at_and(text: str) -> list[str]:
 
 def en_organisation(name: str) -> str | None:
     """The organisation a name refers to; None for a person without one, or a pronoun."""
-    name = _LEADING.sub("", " ".join(name.split()).strip(" ,"))
+    name = _WHEN_OR_WHERE.sub("", " ".join(name.split()).strip(" ,"))
+    name = _LEADING.sub("", name)
     name = _LEADING.sub("", name)
     if _GENERIC.match(name) or not _NAME_START.match(name):
         return None

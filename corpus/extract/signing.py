@@ -1,8 +1,9 @@
 """Where a page reports a signing: the sentence, the parties' words and the kind of agreement.
 
 English: ``X (has) signed/inked/entered into/renewed a K (with Y)``, ``a K signed ... by X and
-Y``, ``witnessed the signing/renewal of the K between X`` (``the two sides`` is left for the
-caller to resolve), and titles ``X and Y sign K``. Chinese: ``A与B签署K``, ``A和B…签订K``.
+Y``, ``the K between X and Y was signed``, ``witnessed the signing/renewal of the K between X``
+(``the two sides`` is left for the caller to resolve), and titles ``X and Y sign K``.
+Chinese: ``A与B签署K``, ``A和B…签订K``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ _EN_PASSIVE = re.compile(
     r"(?:signed|inked)\b(?P<middle>[^.;]*?)\bby\s+(?P<by>.+)",
     re.IGNORECASE,
 )
+_EN_BETWEEN_SIGNED = re.compile(
+    rf"{_EN_ARTICLE}{_EN_KIND}\s+between\s+(?P<between>.+?)\s+"
+    r"(?:was|were|has\s+been|had\s+been|is|are)\s+(?:formally\s+|officially\s+)?(?:signed|inked)\b",
+    re.IGNORECASE,
+)
 _EN_ACTIVE = re.compile(
     r"^(?P<subject>.*?)\s+(?:(?:have|has|had|will|would|to)\s+)?"
     r"(?:(?:jointly|formally|officially|also|recently|successfully)\s+)?"
@@ -49,8 +55,16 @@ _EN_WITH = re.compile(r"^[^,]*?\bwith\s+(?P<other>.+)$", re.IGNORECASE)
 _EN_BETWEEN_END = re.compile(
     r"\s+(?:in|on|at|to|for|during|which|that|after|before)\s+|\s*[.;(]|,\s+(?!(?:Ltd|Inc)\b)"
 )
-# "signed more than 100 agreements" reports a tally, not one agreement.
-_EN_TALLY = re.compile(r"\d|\b(?:more|over|several|many|multiple|dozens|hundreds)\b", re.I)
+# "signed more than 100 agreements", "signed agreements with A, B and C": a tally or a
+# roundup of several deals, not one agreement.
+_EN_TALLY = re.compile(
+    r"\d|\b(?:more|over|several|many|multiple|dozens|hundreds|series)\b|"
+    r"(?:agreements|memoranda|mous|contracts|accords|deals|pacts)$",
+    re.IGNORECASE,
+)
+# "签署了多项协议", "两份协议": several; "一份协议" is one, its count no part of the kind.
+_ZH_TALLY = re.compile(r"(?:\d+|[二两三四五六七八九十几多数]+)[项份个批]|系列")
+_ZH_ONE = re.compile(r"^[一1][项份个]")
 
 # "exchange the signed memorandum": "signed" describes the document, nobody signs here.
 _EN_ADJECTIVE = re.compile(r"\b(?:the|a|an|this|that|their|its)$", re.IGNORECASE)
@@ -62,8 +76,8 @@ _ZH_CLAUSE_START = re.compile(r".*[，。,;；:：]", re.DOTALL)
 class Signing:
     """A reported signing: the words naming its parties and the kind as written.
 
-    `subject` is the words before the verb (or after ``between``/``by``); `other` the
-    organisation after ``with``; `sides` is True when the page says only ``the two sides``.
+    `subject` is the words before the verb (or after ``between``/``by``); `other` the words
+    after ``with``; `passive` is True when the parties come from ``between``/``by``.
     """
 
     subject: str
@@ -78,6 +92,9 @@ def en_signing(sentence: str) -> Signing | None:
     if witnessed:
         between = _EN_BETWEEN_END.split(witnessed["between"], maxsplit=1)[0]
         return Signing(between, None, _kind(witnessed["kind"], ""), passive=True)
+    between = _EN_BETWEEN_SIGNED.search(sentence)
+    if between:
+        return Signing(between["between"], None, _kind(between["kind"], ""), passive=True)
     passive = _EN_PASSIVE.search(sentence)
     if passive and not _EN_TALLY.search(passive["kind"]):
         by = re.split(r"\s+(?:on|in|at|during|to|for)\s+|;", passive["by"], maxsplit=1)[0]
@@ -110,10 +127,12 @@ def zh_signing(sentence: str) -> Signing | None:
     match = _ZH_SIGNING.search(sentence)
     if match is None:
         return None
+    if _ZH_TALLY.search(match["kind"]):
+        return None
     before = sentence[: match.start()]
     clause = _ZH_CLAUSE_START.match(before)  # the subject starts after the last comma
     subject = before[clause.end() :] if clause else before
-    return Signing(subject, None, match["kind"].strip())
+    return Signing(subject, None, _ZH_ONE.sub("", match["kind"].strip()))
 
 
 def _kind(kind: str, rest: str) -> str:
