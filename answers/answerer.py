@@ -293,16 +293,19 @@ class Answerer:
         """Whether the article can be what the question asks about: every place or
         organisation the question names is in it.
 
-        A question about the signing itself ("when was it signed", "what agreement") asks
-        about an agreement with the named party: the article must announce one, and the
-        name must be among its parties or in its title, not just mentioned.
+        A question about the signing itself ("when was it signed", "what agreement", "did
+        they sign") asks about an agreement with the named party: the name must be among the
+        parties of the agreement the article announces, or in its title, not just mentioned;
+        an article that announces none answers only a kind that can say so ("did they sign").
         """
         names = [c for c in query.concepts if c.is_name and not c.soft]
-        if kind.about_agreement and about_signing(query.corrected):
-            article = self._by_id[article_id]
-            if article.agreement is None:
-                return False
+        article = self._by_id[article_id]
+        if kind.about_agreement and about_signing(query.corrected) and article.agreement:
             terms = self._ranker.agreement_terms(article_id)
+        elif kind.about_agreement and about_signing(query.corrected):
+            if not kind.answers_without_agreement:
+                return False
+            terms = self._ranker.article_matches(coverage.terms, article_id)
         else:
             terms = self._ranker.article_matches(coverage.terms, article_id)
         return all(self._weigher.match(c, terms) >= 0.5 for c in names)

@@ -48,33 +48,34 @@ def han_words(run: str) -> list[str]:
 def han_word_reading(word: str) -> Iterator[tuple[str, tuple[Terms, ...], bool, bool]]:
     """How one Chinese word of a question is read: (text, alternatives, is_name, function).
 
-    The word as articles index it comes first, then its English; a compound the dictionary
-    lacks is read as its dictionary parts, each with its English; a name it lacks is also
-    spelt in pinyin.
+    The word as articles index it comes first, then its English. A word the dictionary
+    lacks is read as its parts when one of them is a dictionary word of two characters or
+    more (跨境电商 -> 跨境, 电商) or a function word (签了 -> 签); otherwise it is a name
+    (上汽, 南霞市, 刘爱力), spelt in pinyin too.
     """
     translation = translate_word(word)
     if translation.function_word:
         yield word, (_own(word),), False, True
         return
-    if translation.parts and not translation.english and not translation.spellings:
-        for part in translation.parts:
-            if len(part.word) > 1:
-                yield from han_word_reading(part.word)
+    parts = translation.parts
+    if translation.english or not parts or translation.person:
+        yield word, _alternatives(word, translation), _is_name(translation), False
         return
-    yield word, _alternatives(word, translation), _is_name(translation), False
+    if any(p.function_word for p in parts) or any(len(p.word) > 1 for p in parts):
+        # Each part also matches the whole word, as jieba cuts it from Chinese articles.
+        whole = (word,)
+        for part in parts:
+            if not part.function_word and (len(part.word) > 1 or part.english):
+                for text, alternatives, is_name, function in han_word_reading(part.word):
+                    yield text, (*alternatives, whole), is_name, function
+        return
+    yield word, _alternatives(word, translation), True, False
 
 
 def _alternatives(word: str, translation: Translation) -> tuple[Terms, ...]:
     found = [_own(word), (word,)]
     found += [tuple(tokenize(english)) for english in translation.english]
     found += [tuple(tokenize(spelling)) for spelling in translation.spellings]
-    if translation.parts and not translation.spellings:
-        found += [
-            tuple(tokenize(english))
-            for part in translation.parts
-            if len(part.word) > 1
-            for english in part.english[:1]
-        ]
     return tuple(dict.fromkeys(a for a in found if a))
 
 

@@ -72,14 +72,23 @@ class EvalResult:
             check is not False for check in (self.article_ok, self.text_ok, self.abstained_ok)
         )
 
+    origin_of: Callable[[str], str] | None = None
+
     @property
     def wrong_citation(self) -> bool:
-        """It cites first an article that does not hold the answer."""
+        """It cites first an article that does not hold the answer.
+
+        For a question over several agreements, any of the pages it lists holds part of
+        the answer; missing some of them is a wrong answer, not a wrong citation.
+        """
         if not (self.answer.answered and self.answer.citations):
             return False
         if not self.item.answerable:
             return True
-        return self.answer.citations[0].published != self.item.article_date
+        first = self.answer.citations[0]
+        if self.item.kind == AGGREGATE and self.item.articles and self.origin_of is not None:
+            return _page(self.origin_of(first.article_id)) not in map(_page, self.item.articles)
+        return first.published != self.item.article_date
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -224,7 +233,7 @@ def check(
     if item.answer_contains_any:
         text = answer.text.lower()
         text_ok = answer.answered and any(s.lower() in text for s in item.answer_contains_any)
-    return EvalResult(item, answer, article_ok, text_ok, None)
+    return EvalResult(item, answer, article_ok, text_ok, None, origin_of)
 
 
 def _page(origin: str) -> str:

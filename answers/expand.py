@@ -106,43 +106,65 @@ def expand(
 
 
 def _han_concepts(run: str) -> Iterator[Concept]:
+    """A Chinese run as concepts: jieba's words, the glossary's terms (one or several words,
+    longest first) read by the glossary, every other word through the lexicon."""
+    from answers.bilingual import han_words
+
+    words = han_words(run)
     glossary = _han_glossary()
-    longest = max(map(len, glossary), default=0)
-    start = plain = 0
-    while start < len(run):
-        for size in range(min(longest, len(run) - start), 0, -1):
-            entry = glossary.get(run[start : start + size])
+    i = 0
+    while i < len(words):
+        for size in range(len(words) - i, 0, -1):
+            written = "".join(words[i : i + size])
+            entry = _glossary_entry(written, glossary)
             if entry is not None:
-                end = start + size
-                suffixed = entry.term.endswith(_PLACE_SUFFIXES)
-                if entry.kind == "place" and not suffixed and run[end : end + 1] in _PLACE_SUFFIXES:
-                    end += 1  # 湖南省, 武汉市: the suffix belongs to the name
-                yield from _plain_han(run[plain:start])
-                yield _glossary_concept(entry, run[start:end])
-                start = plain = end
+                yield _glossary_concept(entry, written)
+                i += size
                 break
         else:
-            start += 1
-    yield from _plain_han(run[plain:])
+            yield from _plain_han(words[i], named_beside=_named(words, i, glossary))
+            i += 1
 
 
-def _plain_han(text: str) -> Iterator[Concept]:
-    if not text:
+def _glossary_entry(written: str, glossary: dict[str, GlossaryEntry]) -> GlossaryEntry | None:
+    """The glossary's entry for a word; 湖南省 and 武汉市 are its places 湖南 and 武汉."""
+    entry = glossary.get(written)
+    if entry is None and written[-1:] in _PLACE_SUFFIXES:
+        place = glossary.get(written[:-1])
+        if place is not None and place.kind == "place":
+            return place
+    return entry
+
+
+def _named(words: list[str], i: int, glossary: dict[str, GlossaryEntry]) -> bool:
+    """Whether a neighbour of word i is a name (京东 beside 数科, 中国 beside 石油)."""
+    from answers.lexicon import translate_word
+
+    beside = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+    return any(
+        (e.kind in NAME_KINDS) if (e := glossary.get(w)) is not None else translate_word(w).is_name
+        for w in beside
+    )
+
+
+def _plain_han(word: str, named_beside: bool = False) -> Iterator[Concept]:
+    """One word the glossary lacks, through the lexicon. Beside a name, a word is read as
+    part of that name: one the dictionary lacks (数科 in 京东数科) never counts against; an
+    ordinary word (石油 in 中国石油) counts in full even where no article has it."""
+    from answers.bilingual import han_word_reading
+
+    if word in SOFT_WORDS:
+        yield Concept(word, ((word,),), soft=True)
         return
-    from answers.bilingual import han_word_reading, han_words
-
-    for word in han_words(text):
-        if word in SOFT_WORDS:
-            yield Concept(word, ((word,),), soft=True)
-            continue
-        for written, alternatives, is_name, function in han_word_reading(word):
-            yield Concept(
-                written,
-                alternatives,
-                soft=function or written in SOFT_WORDS,
-                is_name=is_name,
-                common=not is_name and len(alternatives) > 2,
-            )
+    for written, alternatives, is_name, function in han_word_reading(word):
+        name_part = named_beside and is_name and len(alternatives) <= 4
+        yield Concept(
+            written,
+            alternatives,
+            soft=function or written in SOFT_WORDS,
+            is_name=is_name and not name_part,
+            common=name_part or (not is_name and not named_beside and len(alternatives) > 2),
+        )
 
 
 def _glossary_concept(entry: GlossaryEntry, written: str | None = None) -> Concept:

@@ -41,6 +41,8 @@ class QuestionKind:
     lead: Callable[[Asked, Article, str], str | None] = lambda asked, article, text: None
     fact: dict[str, str] = field(default_factory=dict)
     about_agreement: bool = False
+    # An article announcing no agreement still answers ("No agreement is reported").
+    answers_without_agreement: bool = False
     # An article that holds no such fact does not answer (for every question, or for those
     # the callable picks).
     required: bool | Callable[[Asked], bool] = False

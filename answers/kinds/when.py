@@ -49,4 +49,7 @@ KIND = QuestionKind(
     lead=_lead,
     fact={"en": "the date", "zh": "日期"},
     about_agreement=True,
+    # A signing's date may be unknown ("Recently"): the answer says so. Any other event
+    # asked about needs its date in the article.
+    required=lambda asked: not about_signing(asked.text),
 )

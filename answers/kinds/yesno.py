@@ -28,5 +28,7 @@ KIND = QuestionKind(
         "zh": re.compile(r"吗\W*$|是否|有没有|是不是|有无|會不會|会不会|能否"),
     },
     lead=_lead,
+    about_agreement=True,
+    answers_without_agreement=True,
     fact={"en": "that", "zh": "这一点"},
 )
