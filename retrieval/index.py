@@ -108,6 +108,10 @@ class Index:
         except KeyError:
             return self.table.terms(row)
 
+    def article_terms(self, article_id: str) -> frozenset[str]:
+        """Every distinct term of the article's passages: the union of their `terms`."""
+        return self.table.article_terms(article_id)
+
     def word_counts(self) -> dict[str, int]:
         """The passages' words as written, lowercased, and how often each occurs.
 

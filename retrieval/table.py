@@ -11,6 +11,7 @@ so loading a large index costs the same as loading a small one.
 from __future__ import annotations
 
 import itertools
+import mmap
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
@@ -36,7 +37,7 @@ class PassageColumns:
     passage_article: np.ndarray  # int32: each passage's article number
     passage_position: np.ndarray  # int32: 0 for the title, then sentences in order
     passage_is_title: np.ndarray  # bool
-    text: bytes | memoryview  # every passage's text, UTF-8, one after another
+    text: bytes | mmap.mmap  # every passage's text, UTF-8, one after another
     text_offsets: np.ndarray  # int64: where each passage's text starts in `text`
     vocabulary: list[str]  # term number -> term
     token_ids: np.ndarray  # int32: every passage's term numbers, one after another
@@ -56,6 +57,7 @@ class PassageTable:
         self.term_sets: dict[int, frozenset[str]] = {}
         self._passages: dict[int, Passage] = {}
         self._rows: dict[str, list[int]] = {}
+        self._article_terms: dict[str, frozenset[str]] = {}
         self._vocabulary: np.ndarray | None = None  # an object array, for looking up many
 
     @classmethod
@@ -90,15 +92,11 @@ class PassageTable:
     def __len__(self) -> int:
         return self._size
 
-    @property
-    def article_ids(self) -> list[str]:
-        """The ids of the articles the passages come from, in order of first passage."""
-        return self.columns.article_ids
-
     def passage(self, row: int) -> Passage:
         """The passage at `row` (remembered once asked for)."""
         found = self._passages.get(row)
         if found is None:
+            row = _checked_row(row, self._size)
             c = self.columns
             found = Passage(
                 c.article_ids[int(c.passage_article[row])],
@@ -112,9 +110,7 @@ class PassageTable:
     def text(self, row: int) -> str:
         """The text of the passage at `row`."""
         offsets = self.columns.text_offsets
-        return bytes(self.columns.text[int(offsets[row]) : int(offsets[row + 1])]).decode(
-            errors="replace"
-        )
+        return self.columns.text[int(offsets[row]) : int(offsets[row + 1])].decode(errors="replace")
 
     def term_ids(self, row: int) -> np.ndarray:
         """The term numbers of the passage at `row`, in text order."""
@@ -141,6 +137,20 @@ class PassageTable:
             found = self.term_sets.get(row)
             if found is None:  # not among its article's rows: only a forged cache does that
                 found = frozenset(self.tokens(row))
+        return found
+
+    def article_terms(self, article_id: str) -> frozenset[str]:
+        """Every distinct term of the article's passages (remembered once asked for)."""
+        found = self._article_terms.get(article_id)
+        if found is None:
+            rows = self.rows(article_id)
+            if rows and rows[-1] - rows[0] == len(rows) - 1:  # adjacent: one slice
+                offsets = self.columns.token_offsets
+                ids = self.columns.token_ids[int(offsets[rows[0]]) : int(offsets[rows[-1] + 1])]
+                found = frozenset(self._vocabulary_array()[np.unique(ids)].tolist())
+            else:
+                found = frozenset().union(*map(self.terms, rows))
+            _keep(self._article_terms, article_id, found)
         return found
 
     def _term_sets_of(self, rows: list[int]) -> list[frozenset[str]]:
