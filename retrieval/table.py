@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import itertools
 import mmap
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import TypeVar, overload
 
 import numpy as np
 
 from retrieval.passages import Passage
+
+T = TypeVar("T")
 
 # Items each of a table's memos keeps; past this many the oldest half is dropped (a
 # long-running bot touches more and more passages: the limit keeps it from holding them all).
@@ -193,62 +195,37 @@ class PassageTable:
         return [ids[bounds[row] : bounds[row + 1]].tolist() for row in range(self._size)]
 
 
-class PassageList(Sequence[Passage]):
-    """A table's passages as a read-only list, each made when it is read."""
+class RowList(Sequence[T]):
+    """A table's rows as a read-only list: item `row` is ``read(row)``, made when it is read.
 
-    def __init__(self, table: PassageTable) -> None:
-        self._table = table
+    Equal to any sequence with equal items, like a list (`Index.passages == [...]`).
+    """
+
+    def __init__(self, size: int, read: Callable[[int], T]) -> None:
+        self._size = size
+        self._read = read
 
     def __len__(self) -> int:
-        return len(self._table)
+        return self._size
 
     @overload
-    def __getitem__(self, row: int) -> Passage: ...
+    def __getitem__(self, row: int) -> T: ...
     @overload
-    def __getitem__(self, row: slice) -> list[Passage]: ...
-    def __getitem__(self, row: int | slice) -> Passage | list[Passage]:
+    def __getitem__(self, row: slice) -> list[T]: ...
+    def __getitem__(self, row: int | slice) -> T | list[T]:
         if isinstance(row, slice):
-            return [self._table.passage(r) for r in range(*row.indices(len(self)))]
-        return self._table.passage(_checked_row(row, len(self)))
+            return [self._read(r) for r in range(*row.indices(self._size))]
+        return self._read(_checked_row(row, self._size))
 
-    def __iter__(self) -> Iterator[Passage]:
-        return (self._table.passage(row) for row in range(len(self)))
+    def __iter__(self) -> Iterator[T]:
+        return map(self._read, range(self._size))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
             return NotImplemented
         return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 
-    __hash__ = None  # type: ignore[assignment]  # mutable-looking: like a list, unhashable
-
-
-class TokenList(Sequence[list[str]]):
-    """A table's passages' terms as a read-only list of lists, each made when it is read."""
-
-    def __init__(self, table: PassageTable) -> None:
-        self._table = table
-
-    def __len__(self) -> int:
-        return len(self._table)
-
-    @overload
-    def __getitem__(self, row: int) -> list[str]: ...
-    @overload
-    def __getitem__(self, row: slice) -> list[list[str]]: ...
-    def __getitem__(self, row: int | slice) -> list[str] | list[list[str]]:
-        if isinstance(row, slice):
-            return [self._table.tokens(r) for r in range(*row.indices(len(self)))]
-        return self._table.tokens(_checked_row(row, len(self)))
-
-    def __iter__(self) -> Iterator[list[str]]:
-        return (self._table.tokens(row) for row in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # unhashable, like a list
 
 
 def _keep(memo: dict, key: object, value: object) -> None:
