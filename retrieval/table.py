@@ -5,7 +5,7 @@ and whether it is a title (numpy arrays), its text (all texts in one UTF-8 buffe
 byte offsets) and its terms (term numbers into one vocabulary, cut by offsets). The arrays
 may be in memory (`PassageTable.from_passages`) or memory-mapped from a cache
 (`retrieval.index_files`); either way nothing per passage is built until it is asked for,
-so loading a large index costs the same as loading a small one.
+so opening an index makes no Python object per passage.
 """
 
 from __future__ import annotations
