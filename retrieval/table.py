@@ -231,7 +231,7 @@ class RowList(Sequence[T]):
 def _keep(memo: dict, key: object, value: object) -> None:
     if len(memo) >= _KEPT:
         for old in list(memo)[: _KEPT // 2]:
-            del memo[old]
+            memo.pop(old, None)  # another thread may have dropped it already
     memo[key] = value
 
 

@@ -171,3 +171,14 @@ def test_article_terms_of_interleaved_or_unknown_articles() -> None:
     built = Index.from_tokens(passages, [tokenize(p.text) for p in passages])
     assert built.article_terms("a") == frozenset({"jilin", "post", "farm"})
     assert built.article_terms("nobody") == frozenset()
+
+
+def test_index_forgets_old_term_sets_past_its_limit_and_remakes_them(monkeypatch) -> None:
+    from retrieval import table
+
+    monkeypatch.setattr(table, "_KEPT", 4)
+    built = Index.build(TINY_CORPUS, engine="rank-bm25")
+    first = [built.terms(row) for row in range(built.size)]
+    assert len(built.table.term_sets) <= 4
+    assert [built.terms(row) for row in range(built.size)] == first
+    assert first == [frozenset(tokenize(p.text)) for p in built.passages]
