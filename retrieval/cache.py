@@ -1,4 +1,4 @@
-"""A corpus's search index, cached so that a cold start neither tokenizes nor reads it all.
+"""A corpus's search index, cached so that a cold start need not tokenize the corpus again.
 
 This module decides which cache belongs to a corpus and where it lives; the files
 themselves are `retrieval.index_files` (what each holds) over `retrieval.checked_files`

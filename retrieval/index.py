@@ -19,7 +19,7 @@ from retrieval.engines import (
     top_passages,
 )
 from retrieval.passages import Passage, split_passages
-from retrieval.table import PassageList, PassageTable, TokenList
+from retrieval.table import PassageTable, RowList
 from retrieval.tokenize import tokenize, words
 
 if TYPE_CHECKING:
@@ -49,8 +49,8 @@ class Index:
         word_counts: Mapping[str, int] | None = None,
     ):
         self.table = table
-        self.passages: Sequence[Passage] = PassageList(table)
-        self.tokens: Sequence[list[str]] = TokenList(table)
+        self.passages: Sequence[Passage] = RowList(len(table), table.passage)
+        self.tokens: Sequence[list[str]] = RowList(len(table), table.tokens)
         self._engine = engine
         self._word_counts = None if word_counts is None else dict(word_counts)
         self._term_sets = table.term_sets
@@ -107,6 +107,10 @@ class Index:
             return self._term_sets[row]
         except KeyError:
             return self.table.terms(row)
+
+    def article_terms(self, article_id: str) -> frozenset[str]:
+        """Every distinct term of the article's passages: the union of their `terms`."""
+        return self.table.article_terms(article_id)
 
     def word_counts(self) -> dict[str, int]:
         """The passages' words as written, lowercased, and how often each occurs.

@@ -5,19 +5,22 @@ and whether it is a title (numpy arrays), its text (all texts in one UTF-8 buffe
 byte offsets) and its terms (term numbers into one vocabulary, cut by offsets). The arrays
 may be in memory (`PassageTable.from_passages`) or memory-mapped from a cache
 (`retrieval.index_files`); either way nothing per passage is built until it is asked for,
-so loading a large index costs the same as loading a small one.
+so opening an index makes no Python object per passage.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+import mmap
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import TypeVar, overload
 
 import numpy as np
 
 from retrieval.passages import Passage
+
+T = TypeVar("T")
 
 # Items each of a table's memos keeps; past this many the oldest half is dropped (a
 # long-running bot touches more and more passages: the limit keeps it from holding them all).
@@ -36,7 +39,7 @@ class PassageColumns:
     passage_article: np.ndarray  # int32: each passage's article number
     passage_position: np.ndarray  # int32: 0 for the title, then sentences in order
     passage_is_title: np.ndarray  # bool
-    text: bytes | memoryview  # every passage's text, UTF-8, one after another
+    text: bytes | mmap.mmap  # every passage's text, UTF-8, one after another
     text_offsets: np.ndarray  # int64: where each passage's text starts in `text`
     vocabulary: list[str]  # term number -> term
     token_ids: np.ndarray  # int32: every passage's term numbers, one after another
@@ -56,6 +59,7 @@ class PassageTable:
         self.term_sets: dict[int, frozenset[str]] = {}
         self._passages: dict[int, Passage] = {}
         self._rows: dict[str, list[int]] = {}
+        self._article_terms: dict[str, frozenset[str]] = {}
         self._vocabulary: np.ndarray | None = None  # an object array, for looking up many
 
     @classmethod
@@ -90,15 +94,11 @@ class PassageTable:
     def __len__(self) -> int:
         return self._size
 
-    @property
-    def article_ids(self) -> list[str]:
-        """The ids of the articles the passages come from, in order of first passage."""
-        return self.columns.article_ids
-
     def passage(self, row: int) -> Passage:
         """The passage at `row` (remembered once asked for)."""
         found = self._passages.get(row)
         if found is None:
+            row = _checked_row(row, self._size)
             c = self.columns
             found = Passage(
                 c.article_ids[int(c.passage_article[row])],
@@ -112,9 +112,7 @@ class PassageTable:
     def text(self, row: int) -> str:
         """The text of the passage at `row`."""
         offsets = self.columns.text_offsets
-        return bytes(self.columns.text[int(offsets[row]) : int(offsets[row + 1])]).decode(
-            errors="replace"
-        )
+        return self.columns.text[int(offsets[row]) : int(offsets[row + 1])].decode(errors="replace")
 
     def term_ids(self, row: int) -> np.ndarray:
         """The term numbers of the passage at `row`, in text order."""
@@ -141,6 +139,20 @@ class PassageTable:
             found = self.term_sets.get(row)
             if found is None:  # not among its article's rows: only a forged cache does that
                 found = frozenset(self.tokens(row))
+        return found
+
+    def article_terms(self, article_id: str) -> frozenset[str]:
+        """Every distinct term of the article's passages (remembered once asked for)."""
+        found = self._article_terms.get(article_id)
+        if found is None:
+            rows = self.rows(article_id)
+            if rows and rows[-1] - rows[0] == len(rows) - 1:  # adjacent: one slice
+                offsets = self.columns.token_offsets
+                ids = self.columns.token_ids[int(offsets[rows[0]]) : int(offsets[rows[-1] + 1])]
+                found = frozenset(self._vocabulary_array()[np.unique(ids)].tolist())
+            else:
+                found = frozenset().union(*map(self.terms, rows))
+            _keep(self._article_terms, article_id, found)
         return found
 
     def _term_sets_of(self, rows: list[int]) -> list[frozenset[str]]:
@@ -183,68 +195,43 @@ class PassageTable:
         return [ids[bounds[row] : bounds[row + 1]].tolist() for row in range(self._size)]
 
 
-class PassageList(Sequence[Passage]):
-    """A table's passages as a read-only list, each made when it is read."""
+class RowList(Sequence[T]):
+    """A table's rows as a read-only list: item `row` is ``read(row)``, made when it is read.
 
-    def __init__(self, table: PassageTable) -> None:
-        self._table = table
+    Equal to any sequence with equal items, like a list (`Index.passages == [...]`).
+    """
+
+    def __init__(self, size: int, read: Callable[[int], T]) -> None:
+        self._size = size
+        self._read = read
 
     def __len__(self) -> int:
-        return len(self._table)
+        return self._size
 
     @overload
-    def __getitem__(self, row: int) -> Passage: ...
+    def __getitem__(self, row: int) -> T: ...
     @overload
-    def __getitem__(self, row: slice) -> list[Passage]: ...
-    def __getitem__(self, row: int | slice) -> Passage | list[Passage]:
+    def __getitem__(self, row: slice) -> list[T]: ...
+    def __getitem__(self, row: int | slice) -> T | list[T]:
         if isinstance(row, slice):
-            return [self._table.passage(r) for r in range(*row.indices(len(self)))]
-        return self._table.passage(_checked_row(row, len(self)))
+            return [self._read(r) for r in range(*row.indices(self._size))]
+        return self._read(_checked_row(row, self._size))
 
-    def __iter__(self) -> Iterator[Passage]:
-        return (self._table.passage(row) for row in range(len(self)))
+    def __iter__(self) -> Iterator[T]:
+        return map(self._read, range(self._size))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
             return NotImplemented
         return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 
-    __hash__ = None  # type: ignore[assignment]  # mutable-looking: like a list, unhashable
-
-
-class TokenList(Sequence[list[str]]):
-    """A table's passages' terms as a read-only list of lists, each made when it is read."""
-
-    def __init__(self, table: PassageTable) -> None:
-        self._table = table
-
-    def __len__(self) -> int:
-        return len(self._table)
-
-    @overload
-    def __getitem__(self, row: int) -> list[str]: ...
-    @overload
-    def __getitem__(self, row: slice) -> list[list[str]]: ...
-    def __getitem__(self, row: int | slice) -> list[str] | list[list[str]]:
-        if isinstance(row, slice):
-            return [self._table.tokens(r) for r in range(*row.indices(len(self)))]
-        return self._table.tokens(_checked_row(row, len(self)))
-
-    def __iter__(self) -> Iterator[list[str]]:
-        return (self._table.tokens(row) for row in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # unhashable, like a list
 
 
 def _keep(memo: dict, key: object, value: object) -> None:
     if len(memo) >= _KEPT:
         for old in list(memo)[: _KEPT // 2]:
-            del memo[old]
+            memo.pop(old, None)  # another thread may have dropped it already
     memo[key] = value
 
 

@@ -157,3 +157,28 @@ def test_index_passage_text_keeps_every_script() -> None:
     ]
     built = Index.from_tokens(passages, [tokenize(p.text) for p in passages])
     assert [p.text for p in built.passages] == [p.text for p in passages]
+
+
+@pytest.mark.parametrize("article", TINY_CORPUS, ids=lambda a: a.id)
+def test_article_terms_are_the_union_of_its_passages_terms(index: Index, article) -> None:
+    rows = index.rows(article.id)
+    assert index.article_terms(article.id) == frozenset().union(*map(index.terms, rows))
+
+
+def test_article_terms_of_interleaved_or_unknown_articles() -> None:
+    texts = [("a", "jilin post"), ("b", "hunan post"), ("a", "jilin farms")]
+    passages = [Passage(aid, n, text, n == 0) for n, (aid, text) in enumerate(texts)]
+    built = Index.from_tokens(passages, [tokenize(p.text) for p in passages])
+    assert built.article_terms("a") == frozenset({"jilin", "post", "farm"})
+    assert built.article_terms("nobody") == frozenset()
+
+
+def test_index_forgets_old_term_sets_past_its_limit_and_remakes_them(monkeypatch) -> None:
+    from retrieval import table
+
+    monkeypatch.setattr(table, "_KEPT", 4)
+    built = Index.build(TINY_CORPUS, engine="rank-bm25")
+    first = [built.terms(row) for row in range(built.size)]
+    assert len(built.table.term_sets) <= 4
+    assert [built.terms(row) for row in range(built.size)] == first
+    assert first == [frozenset(tokenize(p.text)) for p in built.passages]
