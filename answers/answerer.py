@@ -25,16 +25,18 @@ from answers.aggregates import (
     select,
     topic_concepts,
 )
+from answers.bilingual import ChineseNames
 from answers.compose import highlights, party_name, shorten
-from answers.expand import Query, expand
+from answers.expand import Concept, Query, expand
 from answers.kinds import DEFAULT, Asked, QuestionKind, about_signing, kind_of
 from answers.model import Answer, Citation
 from answers.questions import SOFT_WORDS, question_lang
 from answers.ranking import Ranker
 from answers.spelling import Speller
 from answers.templates import render
+from corpus.partners import is_china_post
 from retrieval.index import Hit, Index
-from retrieval.tokenize import tokenize
+from retrieval.tokenize import has_han, tokenize
 
 if TYPE_CHECKING:
     from corpus.agreements import AgreementEntry
@@ -101,7 +103,11 @@ class Answerer:
         self._weigher = Weigher(index.idf, index.unseen_idf())
         self._ranker = Ranker(index, self.articles)
         # English questions are read in Chinese too only when some article is Chinese.
-        self._bilingual = any(a.lang.startswith("zh") for a in self.articles)
+        chinese = [a for a in self.articles if a.lang.startswith("zh")]
+        self._bilingual = bool(chinese)
+        self._chinese_names = ChineseNames(
+            " ".join((a.title, *(a.agreement.parties if a.agreement else ()))) for a in chinese
+        )
 
     @classmethod
     def load(
@@ -132,7 +138,7 @@ class Answerer:
         if not question:
             return Answer(question, False, render(lang, "empty"), lang)
         followup = about is not None and about in self._by_id
-        query = expand(question, correct=self._correct, bilingual=self._bilingual)
+        query = self._expand(question)
         if not followup:
             asked = _aggregate_asked(query, lang)
             if asked is not None:
@@ -157,7 +163,7 @@ class Answerer:
         if not question:
             return []
         lang = question_lang(question)
-        query = expand(question, correct=self._correct, bilingual=self._bilingual)
+        query = self._expand(question)
         asked = _aggregate_asked(query, lang)
         if asked is not None:
             aggregate = self._aggregate(question, lang, query, asked)
@@ -194,11 +200,25 @@ class Answerer:
             return render(lang, "summary_one", first=dates[0])
         return render(lang, "summary", count=len(dates), first=dates[0], last=dates[-1])
 
+    def _expand(self, question: str) -> Query:
+        """The question's concepts, with the Chinese articles' names an English question
+        spells in pinyin ("Nanxia" for 南霞市)."""
+        query = expand(question, correct=self._correct, bilingual=self._bilingual)
+        if not self._bilingual:
+            return query
+        concepts = []
+        for concept in query.concepts:
+            if concept.is_name and not has_han(concept.text) and not self._weigher.known(concept):
+                found = self._chinese_names.find(concept.text.replace(" ", ""))
+                concept = replace(concept, alternatives=(*concept.alternatives, *found))
+            concepts.append(concept)
+        return replace(query, concepts=tuple(concepts))
+
     def _find(
         self, question: str, lang: str, about: str | None, query: Query | None = None
     ) -> _Found | None:
         """The question's concepts and its articles ranked best first; None if none fit."""
-        query = query or expand(question, correct=self._correct, bilingual=self._bilingual)
+        query = query or self._expand(question)
         kind = kind_of(query.corrected, lang)
         query = kind.soften(query)
         if unknown_names(query, self._weigher) or not (query.hard or about is not None):
@@ -297,18 +317,35 @@ class Answerer:
         they sign") asks about an agreement with the named party: the name must be among the
         parties of the agreement the article announces, or in its title, not just mentioned;
         an article that announces none answers only a kind that can say so ("did they sign").
+        Any other question about a deal with someone ("what does the deal with Hubei say
+        about …") needs one of the partners it names (names that are a party to some
+        agreement, China Post's aside) among the parties.
         """
         names = [c for c in query.concepts if c.is_name and not c.soft]
         article = self._by_id[article_id]
-        if kind.about_agreement and about_signing(query.corrected) and article.agreement:
+        signing = about_signing(query.corrected)
+        if kind.about_agreement and signing and article.agreement:
             terms = self._ranker.agreement_terms(article_id)
-        elif kind.about_agreement and about_signing(query.corrected):
-            if not kind.answers_without_agreement:
-                return False
-            terms = self._ranker.article_matches(coverage.terms, article_id)
+        elif kind.about_agreement and signing and not kind.answers_without_agreement:
+            return False
         else:
             terms = self._ranker.article_matches(coverage.terms, article_id)
-        return all(self._weigher.match(c, terms) >= 0.5 for c in names)
+        if not all(self._weigher.match(c, terms) >= 0.5 for c in names):
+            return False
+        partners = [c for c in names if not is_china_post(c.text) and self._a_party(c)]
+        if signing and article.agreement and partners:
+            parties = self._ranker.agreement_terms(article_id)
+            return any(self._weigher.match(c, parties) >= 0.5 for c in partners)
+        return True
+
+    def _a_party(self, concept: Concept) -> bool:
+        """Whether the concept names a party to some agreement of the corpus."""
+        return self._weigher.match(concept, self._party_terms) >= 0.5
+
+    @cached_property
+    def _party_terms(self) -> frozenset[str]:
+        parties = (p for a in self.articles if a.agreement for p in a.agreement.parties)
+        return frozenset(tokenize(" ".join(parties)))
 
     def _compose(self, found: _Found, article: Article) -> Answer:
         """The answer from `article`: the kind's lead, the quote holding the fact, the source.

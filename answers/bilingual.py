@@ -4,11 +4,12 @@ alternatives. All translations of one word are one concept (a structured query, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from answers.lexicon import (
     en_to_zh,
     is_function_word,
+    pinyin_spellings,
     surname_of,
     synonyms,
     translate_word,
@@ -88,8 +89,43 @@ def _own(word: str) -> Terms:
 
 
 def chinese_of(word: str) -> tuple[Terms, ...]:
-    """The Chinese an English word or phrase may be written as, each as one term."""
-    return tuple((zh,) for zh in en_to_zh(word)[:MAX_TRANSLATIONS] if not is_function_word(zh))
+    """The Chinese an English word or phrase may be written as, each as one term: the
+    dictionary's likeliest words for it and for the forms it may be listed under
+    ("established" also as "establish", "centres" as "center")."""
+    found = [
+        zh
+        for form in english_forms(word)
+        for zh in en_to_zh(form)[:MAX_TRANSLATIONS]
+        if not is_function_word(zh)
+    ]
+    return tuple((zh,) for zh in dict.fromkeys(found))
+
+
+# Regular inflections and British spellings, tried in order when the dictionary lacks a form.
+_SUFFIXES = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+)
+_BRITISH = (("tre", "ter"), ("our", "or"), ("ise", "ize"), ("yse", "yze"), ("ence", "ense"))
+
+
+def english_forms(word: str) -> list[str]:
+    """The word, then the forms a dictionary may list it under: without a regular ending,
+    in American spelling."""
+    word = word.lower()
+    forms = [word]
+    for ending, replacement in _SUFFIXES:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.append(word[: -len(ending)] + replacement)
+    for british, american in _BRITISH:
+        forms += [f.replace(british, american) for f in list(forms) if british in f]
+    return list(dict.fromkeys(forms))
 
 
 def related_words(word: str) -> tuple[Terms, ...]:
@@ -97,3 +133,32 @@ def related_words(word: str) -> tuple[Terms, ...]:
     return tuple(
         terms for synonym in synonyms(word)[:MAX_SYNONYMS] if (terms := tuple(tokenize(synonym)))
     )
+
+
+class ChineseNames:
+    """The names of Chinese articles by their pinyin, so an English question can name them
+    ("Nanxia" finds 南霞市): the beginnings, two to four characters long, of the words of
+    each Chinese article's title and parties, spelt without spaces."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = list(texts)
+        self._by_spelling: dict[str, set[str]] | None = None
+
+    def find(self, word: str) -> tuple[Terms, ...]:
+        """The words of the articles spelt `word` in pinyin, each as one term."""
+        if self._by_spelling is None:
+            self._by_spelling = self._spellings()
+        return tuple((term,) for term in sorted(self._by_spelling.get(word.lower(), ())))
+
+    def _spellings(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for text in self._texts:
+            for term in tokenize(text):
+                for size in range(2, min(len(term), _LONGEST_PINYIN_NAME) + 1):
+                    spellings = pinyin_spellings(term[:size])
+                    if spellings:
+                        found.setdefault(spellings[-1].replace(" ", ""), set()).add(term)
+        return found
+
+
+_LONGEST_PINYIN_NAME = 4

@@ -197,10 +197,39 @@ def _latin_concepts(
                 i += size
                 break
         else:
+            phrase = _phrase_concept(found, i) if bilingual else None
+            if phrase is not None:
+                yield phrase[0]
+                i += phrase[1]
+                continue
             yield from _word_concepts(
                 found[i], correct, capitalised=not (first and i == 0), bilingual=bilingual
             )
             i += 1
+
+
+_LONGEST_PHRASE = 3
+
+
+def _phrase_concept(found: list[str], i: int) -> tuple[Concept, int] | None:
+    """A phrase of two or three words that the dictionary translates as one ("on behalf
+    of" is 代表), and how many words it takes; None if none starts at word i."""
+    from answers.bilingual import chinese_of
+
+    for size in range(min(_LONGEST_PHRASE, len(found) - i), 1, -1):
+        written = " ".join(found[i : i + size])
+        terms = tuple(tokenize(written))
+        if not terms or any(
+            w[:1].isupper() or w.lower() in SOFT_WORDS for w in found[i : i + size]
+        ):
+            continue
+        content = [w for w in found[i : i + size] if tokenize(w)]
+        if len(content) == 1 and chinese_of(content[0]):
+            continue  # "the goal" is just "goal", read as a word with its synonyms
+        chinese = chinese_of(written)
+        if chinese:
+            return Concept(written, (terms, *chinese), common=True), size
+    return None
 
 
 def _word_concepts(
@@ -231,7 +260,15 @@ def _word_concepts(
         related: tuple[Terms, ...] = ()
         chinese: tuple[Terms, ...] = ()
         if not soft and not term.isdigit():
-            chinese = chinese_of(read) if bilingual else ()
+            if bilingual:
+                # The Chinese of the word, and the glossary's for its synonyms ("deal" is
+                # an agreement, 协议).
+                chinese = chinese_of(read) + tuple(
+                    alt
+                    for synonym in alternatives[1:]
+                    for alt in synonyms.get(synonym, ())
+                    if has_han(alt[0])
+                )
             related = () if named else related_words(read)
         alternatives.extend(chinese)
         yield Concept(

@@ -15,7 +15,7 @@ _PLACE = re.compile(
 )
 _PLACE_ZH = re.compile(
     r"(?:在|于|於|位于|位於|总部在|總部在|总部位于)"
-    r"([\u4e00-\u9fff]{2,8}?)(?:签署|签订|簽署|簽訂|举行|舉行|会见|會見|召开|出席|，|。|、)"
+    r"([\u4e00-\u9fff]{2,8}?)(?:签署|签订|簽署|簽訂|举行|舉行|会见|會見|召开|出席|与|與|同|，|。|、)"
 )
 _NOT_PLACES = frozenset({"Recently", "China Post", "The", "This"})
 
