@@ -379,9 +379,11 @@ class Answerer:
                 lang, "lacks", title=article.title, published=article.published, fact=fact
             )
             return Answer(question, False, text, lang)
+        leads = {p.position: kind.lead(asked, article, p.text) for p in holding or candidates}
         chosen = max(
             holding or candidates,
             key=lambda p: (
+                leads[p.position] is not None,  # the template can say the fact from it
                 round(own[p.position], 3),
                 round(near[p.position], 3),
                 not p.is_title,
@@ -389,7 +391,7 @@ class Answerer:
             ),
         )
         sentence = chosen.text
-        lines = [line for line in [kind.lead(asked, article, sentence)] if line]
+        lines = [line for line in [leads[chosen.position]] if line]
         lines.append(render(lang, "quote", sentence=sentence))
         lines.append(source_line(article, lang))
         text = "\n".join(lines)

@@ -5,15 +5,40 @@ from __future__ import annotations
 
 import re
 
-from answers.definitions import definition
-from answers.kinds.base import QuestionKind, cue_words
+from answers.definitions import definition, definition_subject
+from answers.kinds.base import Asked, QuestionKind, cue_words
+from retrieval.tokenize import tokenize
+
+
+def _names_subject(text: str, asked: Asked) -> bool:
+    """Whether the passage defines what "what is X" asks about, or at least names X whole."""
+    if definition(asked.text, text, asked.lang) is not None:
+        return True
+    found = definition_subject(asked.text, asked.lang)
+    if found is None:
+        return False
+    subject = found[0].lower()
+    terms = set(tokenize(text))
+    return all(
+        any(set(alt) <= terms for alt in c.alternatives)
+        for c in asked.query.hard
+        if c.text.lower() in subject
+    )
+
+
+def _asks_what_x_is(asked: Asked) -> bool:
+    return definition_subject(asked.text, asked.lang) is not None
+
 
 DEFAULT = QuestionKind(
     name="definition",
     asks={"en": re.compile(r""), "zh": re.compile(r"")},
-    holds=lambda text, asked: definition(asked.text, text, asked.lang) is not None,
+    holds=_names_subject,
     lead=lambda asked, article, text: definition(asked.text, text, asked.lang),
-    fact={"en": "that", "zh": "这一点"},
+    fact={"en": "what it is", "zh": "它是什么"},
+    # "What is X?" needs a passage that names X whole: words of X scattered over an
+    # article that is about something else do not answer it.
+    required=_asks_what_x_is,
 )
 
 _AIMS = re.compile(
