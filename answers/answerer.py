@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -43,8 +44,12 @@ if TYPE_CHECKING:
     from corpus.model import Article
 
 SEARCH_DEPTH = 50  # passages fetched per question before articles are compared
+NAME_EVIDENCE = 8  # passages read to tell whether the articles write a word as a name
 # How far below the best passage's coverage a passage that fits the question type may be.
 FIT_TOLERANCE = 0.2
+# How far below it a passage that holds the fact asked may be: the quote is the sentence
+# with the fact, not merely the one that best repeats the question.
+FACT_TOLERANCE = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,18 +206,42 @@ class Answerer:
         return render(lang, "summary", count=len(dates), first=dates[0], last=dates[-1])
 
     def _expand(self, question: str) -> Query:
-        """The question's concepts, with the Chinese articles' names an English question
-        spells in pinyin ("Nanxia" for 南霞市)."""
+        """The question's concepts. A word typed in lowercase is a name when the articles
+        always write it capitalised ("dalian"); an English name no article has may be a
+        Chinese article's name spelt in pinyin ("Nanxia" for 南霞市)."""
         query = expand(question, correct=self._correct, bilingual=self._bilingual)
-        if not self._bilingual:
-            return query
         concepts = []
         for concept in query.concepts:
-            if concept.is_name and not has_han(concept.text) and not self._weigher.known(concept):
+            latin = not has_han(concept.text)
+            if (
+                latin
+                and not concept.is_name
+                and not concept.soft
+                and self._written_as_name(concept.text)
+            ):
+                concept = replace(concept, is_name=True, common=False, related=())
+            if self._bilingual and latin and concept.is_name and not self._weigher.known(concept):
                 found = self._chinese_names.find(concept.text.replace(" ", ""))
                 concept = replace(concept, alternatives=(*concept.alternatives, *found))
             concepts.append(concept)
         return replace(query, concepts=tuple(concepts))
+
+    def _written_as_name(self, word: str) -> bool:
+        """Whether the passages that have the word write it capitalised, but for a
+        sentence's first word (a lowercase word in a question may be a name)."""
+        terms = tokenize(word)
+        if len(terms) != 1 or not word.isalpha() or self.index.idf(terms[0]) <= 0:
+            return False
+        pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+        seen = False
+        for hit in self.index.search(terms, k=NAME_EVIDENCE):
+            for found in pattern.finditer(hit.passage.text):
+                if found.start() == 0:
+                    continue
+                if not found.group()[0].isupper():
+                    return False
+                seen = True
+        return seen
 
     def _find(
         self, question: str, lang: str, about: str | None, query: Query | None = None
@@ -372,7 +401,18 @@ class Answerer:
         own = [found.coverage(self.index.terms(i)) for i in rows]
         top = max(near)
         candidates = [p for p, c in zip(passages, near, strict=True) if c >= top - FIT_TOLERANCE]
-        holding = [p for p in candidates if kind.holds(p.text, asked)]
+        topic = [c for c in query.hard if not c.is_name]
+
+        def on_topic(position: int) -> bool:
+            terms = self.index.terms(rows[position])
+            return any(self._weigher.match(c, terms) >= 0.5 for c in topic)
+
+        holding = [
+            p
+            for p, c in zip(passages, near, strict=True)
+            if (c >= top - FIT_TOLERANCE or (c >= top - FACT_TOLERANCE and on_topic(p.position)))
+            and kind.holds(p.text, asked)
+        ]
         if kind.needs_fact(asked) and not holding:
             fact = kind.fact.get(lang, kind.fact.get("en", ""))
             text = render(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -193,7 +193,12 @@ def _latin_concepts(
         for size in range(min(longest, len(found) - i), 0, -1):
             entry = names.get(tuple(w.lower() for w in found[i : i + size]))
             if entry is not None:
-                yield _glossary_concept(entry)
+                concept = _glossary_concept(entry)
+                if bilingual and entry.chinese:
+                    # As jieba cuts the name from Chinese articles (jieba serves their corpus).
+                    cut = tuple(tokenize(entry.chinese))
+                    concept = replace(concept, alternatives=(*concept.alternatives, cut))
+                yield concept
                 i += size
                 break
         else:
@@ -326,6 +331,13 @@ def _synonyms() -> dict[Terms, tuple[Terms, ...]]:
     for entry in glossary():
         if has_han(entry.term) and entry.kind not in NAME_KINDS:
             pairs.extend((tuple(tokenize(e)), (entry.term,)) for e in entry.english)
+    # What people do: how questions say it, and how articles write it ("attended" is
+    # "were present at"), from answers/data/people_verbs.tsv.
+    for fields in data_rows("people_verbs.tsv"):
+        written = [tuple(tokenize(w)) for w in fields[1].split(" / ")]
+        for asked in fields[0].split():
+            if not has_han(asked):
+                pairs.extend((tuple(tokenize(asked)), w) for w in written)
     table: dict[Terms, tuple[Terms, ...]] = {}
     for key, alternative in pairs:
         if key and alternative and alternative != key:

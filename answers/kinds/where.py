@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from answers.kinds.base import QuestionKind, cue_words
+from answers.lexicon import is_name, segment
 from answers.templates import render
 
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -21,11 +22,14 @@ _NOT_PLACES = frozenset({"Recently", "China Post", "The", "This"})
 
 
 def place(text: str) -> str | None:
-    """The first place a passage names, or None."""
-    for pattern in (_PLACE, _PLACE_ZH):
-        for found in pattern.finditer(text):
-            if found.group(1) not in _NOT_PLACES:
-                return found.group(1)
+    """The first place a passage names, or None. A Chinese one must hold a name the
+    dictionary knows (在南京 is a place, 在物流体系能级提升 is not)."""
+    for found in _PLACE.finditer(text):
+        if found.group(1) not in _NOT_PLACES:
+            return found.group(1)
+    for found in _PLACE_ZH.finditer(text):
+        if any(is_name(word) for word in segment(found.group(1))):
+            return found.group(1)
     return None
 
 
@@ -42,7 +46,9 @@ KIND = QuestionKind(
             r"|\b(what|which) (city|place|province|venue|location|country)\b"
             r"|\bheadquarter|\bbased\b|\b(city|venue|location)\b"
         ),
-        "zh": re.compile(r"哪里|在哪|何地|哪儿|什么地方|哪个城市|哪座城市|地点|城市|总部|何处"),
+        "zh": re.compile(
+            r"哪里|在哪(?!些|个|种|家|份)|何地|哪儿|什么地方|哪个城市|哪座城市|地点|城市|总部|何处"
+        ),
     },
     holds=lambda text, asked: place(text) is not None,
     lead=lambda asked, article, text: (

@@ -1,0 +1,112 @@
+"""Questions across languages: Chinese read through CC-CEDICT, English read in Chinese when the
+corpus has Chinese articles, names spelt in pinyin, names typed in lowercase."""
+
+from __future__ import annotations
+
+import pytest
+
+from answers import Answerer
+from answers.bilingual import ChineseNames, chinese_of, english_forms, han_word_reading
+from answers.expand import expand
+from corpus.model import Agreement, Article
+from retrieval.index import Index
+
+NANXIA_ZH = Article(
+    id="nanxia",
+    title="中国邮政与南霞市政府签署战略合作协议",
+    source="南方财讯",
+    published="2024-08-21",
+    lang="zh",
+    paragraphs=(
+        "近日，中国邮政集团有限公司与南霞市人民政府在南霞签署战略合作协议。",
+        "南霞市副市长何文斌、中国邮政集团有限公司副总经理梁正分别代表双方签约。",
+        "双方将在智慧物流园区建设、农村电商、邮政普惠金融等领域开展合作。",
+    ),
+    origin="nanxia.txt",
+    agreement=Agreement(
+        ("中国邮政集团有限公司", "南霞市人民政府"), "战略合作协议", None, ("智慧物流园区建设",)
+    ),
+)
+DALIAN_EN = Article(
+    id="dalian",
+    title="China Post Group and Dalian sign strategic cooperation agreement",
+    source="China Post",
+    published="2019-02-28",
+    lang="en",
+    paragraphs=(
+        "China Post Group and the Dalian Municipal Government signed a strategic cooperation "
+        "agreement in Dalian on February 26.",
+        "Present at the ceremony were Tan Chengxu, mayor of Dalian, and Liu Aili, chairman of "
+        "China Post Group.",
+    ),
+    origin="dalian.txt",
+    agreement=Agreement(
+        ("China Post Group", "Dalian Municipal Government"),
+        "strategic cooperation agreement",
+        "2019-02-26",
+        ("logistics",),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def mixed() -> Answerer:
+    articles = [NANXIA_ZH, DALIAN_EN]
+    return Answerer(articles, Index.build(articles, engine="rank-bm25"))
+
+
+def test_english_forms_try_regular_endings_and_american_spelling() -> None:
+    assert "establish" in english_forms("established")
+    assert "center" in english_forms("centres")
+
+
+def test_chinese_of_reads_an_inflected_word_as_its_base() -> None:
+    assert ("成立",) in chinese_of("established")
+
+
+def test_chinese_word_gets_its_english() -> None:
+    [(_, alternatives, is_name, function)] = list(han_word_reading("签署"))
+    assert ("sign",) in alternatives and not is_name and not function
+
+
+def test_unknown_word_with_a_particle_is_read_without_it() -> None:
+    assert [text for text, *_ in han_word_reading("签了")] == ["签"]
+
+
+def test_chinese_names_are_found_by_their_pinyin() -> None:
+    names = ChineseNames(["南霞市人民政府"])
+    assert ("南霞市",) in names.find("Nanxia")
+    assert names.find("Beijing") == ()
+
+
+def test_english_question_finds_a_chinese_article(mixed: Answerer) -> None:
+    answer = mixed.answer("Who signed the Nanxia agreement on behalf of the city?")
+    assert answer.answered and [c.article_id for c in answer.citations] == ["nanxia"]
+    assert "何文斌" in answer.text
+
+
+def test_chinese_question_finds_an_english_article(mixed: Answerer) -> None:
+    answer = mixed.answer("大连那份协议是哪天签的？")
+    assert [c.article_id for c in answer.citations] == ["dalian"]
+    assert "2019年2月26日" in answer.text
+
+
+def test_lowercase_word_the_articles_capitalise_is_a_name(mixed: Answerer) -> None:
+    query = mixed._expand("who attended the dalian signing ceremony?")
+    assert [c.text for c in query.concepts if c.is_name] == ["dalian"]
+    answer = mixed.answer("who attended the dalian signing ceremony?")
+    assert answer.answered and "Tan Chengxu" in answer.text
+
+
+def test_english_question_over_english_corpus_does_not_load_the_dictionary() -> None:
+    from answers.lexicon import cedict
+
+    cedict._en.cache_clear()
+    expand("When did China Post sign with the provinces?")
+    assert cedict._en.cache_info().currsize == 0
+    expand("When did China Post sign with the provinces?", bilingual=True)
+    assert cedict._en.cache_info().currsize == 1
+
+
+def test_unknown_english_name_still_declines(mixed: Answerer) -> None:
+    assert not mixed.answer("When did China Post sign with Kazakhstan Post?").answered
