@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from answers.expand import Concept, Query, data_rows
+from answers.data_files import data_rows
+from answers.expand import Concept, Query
 from answers.templates import format_date, render
 from answers.translate import join
 from corpus.agreements import AgreementEntry

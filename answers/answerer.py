@@ -9,14 +9,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from answers.abstain import (
-    Evidence,
-    QueryCoverage,
-    Weigher,
-    is_answerable,
-    ties,
-    unknown_names,
-)
 from answers.aggregates import (
     MAX_LISTED,
     AggregateQuestion,
@@ -28,6 +20,14 @@ from answers.aggregates import (
 )
 from answers.bilingual import ChineseNames
 from answers.compose import highlights, party_name, shorten
+from answers.coverage import (
+    Evidence,
+    QueryCoverage,
+    Weigher,
+    is_answerable,
+    ties,
+    unknown_names,
+)
 from answers.expand import Concept, Query, expand
 from answers.kinds import DEFAULT, Asked, QuestionKind, about_signing, kind_of
 from answers.model import Answer, Citation

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from answers.expand import glossary
+from answers.data_files import glossary
 from retrieval.tokenize import has_han, normalize, words
 
 _ARTICLE = r"(?:(?:an?|the)\s+)?"

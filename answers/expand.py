@@ -11,14 +11,12 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
+from answers.data_files import NAME_KINDS, GlossaryEntry, data_rows, glossary
 from answers.questions import SOFT_WORDS
 from retrieval.tokenize import has_han, normalize, script_runs, tokenize, words
 
 Terms = tuple[str, ...]
-# Names of places and organisations are the kinds a question can name.
-NAME_KINDS = ("place", "org")
 _PLACE_SUFFIXES = ("省", "市")
 
 
@@ -69,16 +67,6 @@ class Query:
     def hard(self) -> tuple[Concept, ...]:
         """The concepts a passage must match to answer the question."""
         return tuple(c for c in self.concepts if not c.soft)
-
-
-@dataclass(frozen=True, slots=True)
-class GlossaryEntry:
-    """A term a question may use, its English alternatives in the articles, and its kind."""
-
-    term: str
-    english: tuple[str, ...]
-    kind: str
-    chinese: str | None = None  # for an English name: its Chinese, matched as one term
 
 
 def expand(
@@ -346,15 +334,6 @@ def _synonyms() -> dict[Terms, tuple[Terms, ...]]:
 
 
 @cache
-def glossary() -> tuple[GlossaryEntry, ...]:
-    """Every glossary entry, in file order."""
-    return tuple(
-        GlossaryEntry(f[0], tuple(e.strip() for e in f[1].split(" / ")), f[2])
-        for f in data_rows("glossary.tsv")
-    )
-
-
-@cache
 def _han_glossary() -> dict[str, GlossaryEntry]:
     return {e.term: e for e in glossary() if has_han(e.term)}
 
@@ -371,13 +350,3 @@ def _latin_glossary() -> dict[tuple[str, ...], GlossaryEntry]:
                 key = tuple(w.lower() for w in words(english))
                 table.setdefault(key, GlossaryEntry(english, (english,), entry.kind, entry.term))
     return table
-
-
-def data_rows(name: str) -> list[list[str]]:
-    """The tab-separated fields of answers/data/`name`, stripped; blank and # lines skipped."""
-    text = resources.files("answers").joinpath(f"data/{name}").read_text("utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([field.strip() for field in line.split("\t")])
-    return rows

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from answers.expand import NAME_KINDS, glossary
+from answers.data_files import NAME_KINDS, glossary
 from answers.model import Answer
 from corpus.model import Article
 

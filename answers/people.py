@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from answers.expand import NAME_KINDS, Terms, data_rows, glossary
+from answers.data_files import NAME_KINDS, data_rows, glossary
+from answers.expand import Terms
 from answers.spelling import edit_distance
 from answers.templates import render
 from answers.translate import join, to_chinese

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from answers.abstain import Evidence, QueryCoverage
+from answers.coverage import Evidence, QueryCoverage
 from corpus.model import Article
 from retrieval.index import Hit, Index
 from retrieval.tokenize import tokenize

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from answers.expand import glossary
+from answers.data_files import glossary
 from retrieval.tokenize import has_han, normalize
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)

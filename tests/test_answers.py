@@ -8,7 +8,7 @@ import pytest
 from answers_fixtures import TINY_CORPUS
 
 from answers import Answerer
-from answers.abstain import Evidence, Weigher, is_answerable
+from answers.coverage import Evidence, Weigher, is_answerable
 from answers.expand import expand
 from answers.kinds import Asked, kind_of
 from answers.questions import question_lang

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from answers_fixtures import TINY_CORPUS
 
-from answers.abstain import QueryCoverage, Weigher
+from answers.coverage import QueryCoverage, Weigher
 from answers.expand import expand
 from retrieval.index import Index
 
