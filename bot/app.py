@@ -116,7 +116,7 @@ async def start_up(application: Application) -> None:
 async def register_commands(application: Application) -> None:
     """Tell Telegram the bot's commands in English and Chinese; a failure is only a warning."""
     for lang in texts.LANGS:
-        commands = [BotCommand(name, text) for name, text in texts.COMMANDS[lang]]
+        commands = [BotCommand(name, text) for name, text in texts.menu(lang)]
         try:
             await application.bot.set_my_commands(
                 commands, language_code=None if lang == "en" else lang

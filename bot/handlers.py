@@ -128,7 +128,7 @@ async def start(update: Update, context: Context) -> None:
 async def help_command(update: Update, context: Context) -> None:
     """/help: how to ask."""
     username = render.escape(context.bot.username or "")
-    await send_html(update, texts.message(user_language(update), "help", username=username))
+    await send_html(update, texts.help_text(user_language(update), username))
 
 
 async def ask(update: Update, context: Context) -> None:
@@ -241,7 +241,7 @@ async def page_pressed(update: Update, context: Context) -> None:
 
 async def unknown_button(update: Update, context: Context) -> None:
     """A press whose data no handler knows (old, forged or empty): stop its spinner."""
-    await update.callback_query.answer(ops.text(user_language(update), "button_expired"))
+    await update.callback_query.answer(texts.message(user_language(update), "button_expired"))
 
 
 async def inline_query(update: Update, context: Context) -> None:

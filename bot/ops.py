@@ -25,6 +25,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import Application, ContextTypes
 
+from bot import texts
 from bot.conversation import Asked, Conversations
 from bot.inlinelog import SettlingInlineLog
 from bot.querylog import QueryLog, QueryLogError
@@ -43,53 +44,6 @@ _FEEDBACK = re.compile(r"^fb:(up|down|done):(\d{1,18}):(en|zh):([\w-]{16})$")
 _SIGNATURE_BYTES = 12  # 16 characters of base64: callback data may hold 64 bytes
 
 Context = ContextTypes.DEFAULT_TYPE
-
-# Plain text: nothing here is filled in from a person or the corpus.
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "slow_down": (
-            "You're asking faster than I can keep up with. Please wait a minute, then ask again."
-        ),
-        "thanks": "🙏 Thanks for the feedback",
-        "thanks_toast": "Thanks!",
-        "only_admins": "Sorry, only admins can {action}.",
-        "action_stats": "see the stats",
-        "action_reload": "reload the corpus",
-        "action_add": "add articles",
-        "add_usage": "Put one or more page addresses after /add, for example:\n"
-        "/add https://www.example.com/news/china-post-signs.html",
-        "add_busy": "Pages are already being added; wait for that to finish.",
-        "add_failed": "Nothing was added: {reason}",
-        "reloaded": "Reloaded {articles} articles ({agreements} agreements).",
-        "reload_failed": "Reload failed, so I'm still answering from the old corpus: {reason}",
-        "reload_busy": "A reload is already running; wait for it to finish.",
-        "no_log": "The query log cannot be read: {reason}",
-        "button_expired": "That button no longer works.",
-    },
-    "zh": {
-        "slow_down": "您提问太快了，请稍等一分钟再问。",
-        "thanks": "🙏 谢谢您的反馈",
-        "thanks_toast": "谢谢！",
-        "only_admins": "抱歉，只有管理员可以{action}。",
-        "action_stats": "查看统计",
-        "action_reload": "重新加载资料",
-        "action_add": "添加文章",
-        "add_usage": "请在 /add 后面写上一个或多个网页地址，例如：\n"
-        "/add https://www.example.com/news/china-post-signs.html",
-        "add_busy": "正在添加网页，请等它完成。",
-        "add_failed": "没有添加任何文章：{reason}",
-        "reloaded": "已重新加载 {articles} 篇文章（{agreements} 项协议）。",
-        "reload_failed": "重新加载失败，仍使用原有资料：{reason}",
-        "reload_busy": "已有一次重新加载正在进行，请等它完成。",
-        "no_log": "无法读取问题日志：{reason}",
-        "button_expired": "这个按钮已失效。",
-    },
-}
-
-
-def text(lang: str, key: str, **values: object) -> str:
-    """One of the texts above, in `lang` (English if unknown), filled in with `values`."""
-    return TEXTS.get(lang, TEXTS["en"])[key].format(**values)
 
 
 @dataclass
@@ -155,7 +109,7 @@ async def admit(update: Update, context: Context, lang: str) -> bool:
     key: Hashable = user.id if user else ("chat", update.effective_chat.id)
     verdict = operations_of(context).limiter.check(key)
     if verdict is Verdict.SLOW_DOWN and update.effective_chat is not None:
-        await update.effective_chat.send_message(text(lang, "slow_down"))
+        await update.effective_chat.send_message(texts.message(lang, "slow_down"))
     return verdict is Verdict.ALLOW
 
 
@@ -223,16 +177,16 @@ async def feedback_pressed(update: Update, context: Context) -> None:
     message = query.message
     key = operations_of(context).feedback_key
     if match is None or message is None:
-        await query.answer(text("en", "button_expired"))
+        await query.answer(texts.message("en", "button_expired"))
         return
     choice, row, lang, _ = match.groups()
     data = _feedback_data(key, message.chat.id, int(row))
     if not hmac.compare_digest(data(choice, lang), query.data or ""):
         log.info("Ignored a feedback press whose data was not made for its chat")
-        await query.answer(text(lang, "button_expired"))
+        await query.answer(texts.message(lang, "button_expired"))
         return
     if choice == "done":
-        await query.answer(text(lang, "thanks_toast"))
+        await query.answer(texts.message(lang, "thanks_toast"))
         return
     query_log = operations_of(context).conversations.log
     if query_log is not None:
@@ -240,8 +194,8 @@ async def feedback_pressed(update: Update, context: Context) -> None:
             query_log.record_feedback(int(row), up=choice == "up")
         except QueryLogError as exc:
             log.warning("Could not store feedback: %s", exc)
-    await query.answer(text(lang, "thanks_toast"))
-    thanks = InlineKeyboardButton(text(lang, "thanks"), callback_data=data("done", lang))
+    await query.answer(texts.message(lang, "thanks_toast"))
+    thanks = InlineKeyboardButton(texts.message(lang, "thanks"), callback_data=data("done", lang))
     await query.edit_message_reply_markup(InlineKeyboardMarkup([[thanks]]))
 
 
