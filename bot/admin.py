@@ -13,9 +13,9 @@ from telegram.ext import Application
 
 from bot import handlers, render
 from bot.adding import add_and_index, report_lines
-from bot.answering import load_answerer
-from bot.ops import OPERATIONS, Context, Operations, operations_of
+from bot.loader import load_answerer
 from bot.querylog import QueryLogError, format_report
+from bot.runtime import RUNTIME, BotRuntime, Context, runtime_of
 from bot.texts import message
 from corpus.errors import CorpusError
 
@@ -43,12 +43,12 @@ class Reloaded:
 async def stats_command(update: Update, context: Context) -> None:
     """/stats: the query log's report, for admins."""
     lang = handlers.user_language(update)
-    operations = operations_of(context)
-    if not operations.is_admin(update):
+    runtime = runtime_of(context)
+    if not runtime.is_admin(update):
         action = message(lang, "action_stats")
         await handlers.send_html(update, message(lang, "only_admins", action=action))
         return
-    query_log = operations.conversations.log
+    query_log = runtime.conversations.log
     if query_log is None:
         reason = "it could not be opened"
         await handlers.send_html(update, message(lang, "no_log", reason=reason))
@@ -65,7 +65,7 @@ async def stats_command(update: Update, context: Context) -> None:
 async def reload_command(update: Update, context: Context) -> None:
     """/reload: re-read the corpus and swap it in, for admins."""
     lang = handlers.user_language(update)
-    if not operations_of(context).is_admin(update):
+    if not runtime_of(context).is_admin(update):
         action = message(lang, "action_reload")
         await handlers.send_html(update, message(lang, "only_admins", action=action))
         return
@@ -84,8 +84,8 @@ async def reload_command(update: Update, context: Context) -> None:
 async def add_command(update: Update, context: Context) -> None:
     """/add URL...: add the pages to the corpus and swap the new index in, for admins."""
     lang = handlers.user_language(update)
-    operations = operations_of(context)
-    if not operations.is_admin(update):
+    runtime = runtime_of(context)
+    if not runtime.is_admin(update):
         action = message(lang, "action_add")
         await handlers.send_html(update, message(lang, "only_admins", action=action))
         return
@@ -93,12 +93,12 @@ async def add_command(update: Update, context: Context) -> None:
     if not pages:
         await handlers.send_html(update, message(lang, "add_usage"))
         return
-    if operations.adding.locked():
+    if runtime.adding.locked():
         await handlers.send_html(update, message(lang, "add_busy"))
         return
-    async with operations.adding:
+    async with runtime.adding:
         try:
-            result = await asyncio.to_thread(add_and_index, operations.settings, pages)
+            result = await asyncio.to_thread(add_and_index, runtime.settings, pages)
         except _LOAD_ERRORS as exc:
             log.warning("/add failed, the corpus is unchanged: %s", exc)
             await handlers.send_html(update, message(lang, "add_failed", reason=_reason(exc)))
@@ -138,22 +138,22 @@ async def reload_corpus(application: Application) -> Reloaded:
     Updates keep being answered by the old answerer meanwhile; if loading fails, it stays.
     Raises ReloadBusy when a reload is already running.
     """
-    operations: Operations = application.bot_data[OPERATIONS]
-    if operations.reloading.locked():
+    runtime: BotRuntime = application.bot_data[RUNTIME]
+    if runtime.reloading.locked():
         raise ReloadBusy
-    async with operations.reloading:
-        answerer = await asyncio.to_thread(_load, operations)
+    async with runtime.reloading:
+        answerer = await asyncio.to_thread(_load, runtime)
         application.bot_data[handlers.ANSWERER] = answerer
     reloaded = Reloaded(articles=len(answerer.articles), agreements=len(answerer.agreements))
     log.info("Reloaded %d articles (%d agreements)", reloaded.articles, reloaded.agreements)
     return reloaded
 
 
-def _load(operations: Operations) -> Answerer:
+def _load(runtime: BotRuntime) -> Answerer:
     """Load the corpus, warm it up and learn it for follow-ups; runs in a worker thread."""
-    answerer = load_answerer(operations.settings)
+    answerer = load_answerer(runtime.settings)
     answerer.warm_up()  # its speller is built here, not by the first question after the swap
-    operations.conversations.prepare(answerer)
+    runtime.conversations.prepare(answerer)
     return answerer
 
 

@@ -26,7 +26,7 @@ from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from answers.model import Answer
-from bot import agreement_filters, ops, render, texts
+from bot import agreement_filters, render, runtime, texts
 
 if TYPE_CHECKING:
     from answers import Answerer
@@ -80,7 +80,7 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     """Answer `question` in the update's chat: checks it, asks the answerer, sends the answer."""
     question = question.strip()
     lang = user_language(update, question)
-    if not await ops.admit(update, context, lang):
+    if not await runtime.admit(update, context, lang):
         return
     if not question:
         await send_html(update, texts.message(lang, "ask_usage"))
@@ -90,9 +90,9 @@ async def answer_question(update: Update, context: Context, question: str) -> No
             update, texts.message(lang, "too_long", length=len(question), limit=MAX_QUESTION)
         )
         return
-    asked = ops.ask(update, context, answerer_of(context), question)
+    asked = runtime.ask(update, context, answerer_of(context), question)
     chat = update.effective_chat
-    buttons = ops.feedback_buttons(context, chat.id, asked) if chat is not None else None
+    buttons = runtime.feedback_buttons(context, chat.id, asked) if chat is not None else None
     await send_answer(update, context, asked.answer, buttons)
 
 
@@ -247,7 +247,7 @@ async def unknown_button(update: Update, context: Context) -> None:
 async def inline_query(update: Update, context: Context) -> None:
     """Inline mode: up to five articles answering the query, or the agreements if it is empty."""
     query = update.inline_query
-    if not ops.admit_inline(update, context):
+    if not runtime.admit_inline(update, context):
         return  # over the sender's limit: no answer, Telegram shows none
     text = query.query.strip()
     if not text:
@@ -255,7 +255,7 @@ async def inline_query(update: Update, context: Context) -> None:
     elif len(text) > MAX_QUESTION:
         results = []
     else:
-        answers = ops.ask_top(update, context, answerer_of(context), text, INLINE_RESULTS)
+        answers = runtime.ask_top(update, context, answerer_of(context), text, INLINE_RESULTS)
         results = _inline_answers(answers)
     await query.answer(results, cache_time=60)
 

@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.answering import use_cache_dir
 from bot.errors import UsageError
+from bot.loader import use_cache_dir
 from bot.settings import Settings
 from corpus.agreements import list_agreements
 from corpus.build import build_corpus, find_pages

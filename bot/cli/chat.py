@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from bot.answering import load_answerer
+from bot.loader import load_answerer
 from bot.settings import Settings
 
 if TYPE_CHECKING:

@@ -1,7 +1,9 @@
-"""The question path's bookkeeping: the per-user limit, logged answers, follow-ups, feedback.
+"""The running bot's state and the question path's bookkeeping around it.
 
-Handlers call `admit` before answering and `ask` to answer; `feedback_buttons` go under the
-answer, and `feedback_pressed` stores a press. The state lives in `bot_data[OPERATIONS]`.
+`BotRuntime` holds what the bot keeps while it runs, beyond the answerer: the per-user limits,
+the query log and follow-up memory, the locks of /reload and /add, the feedback key; it lives
+in `bot_data[RUNTIME]`. Handlers call `admit` before answering and `ask` to answer;
+`feedback_buttons` go under the answer, and `feedback_pressed` stores a press.
 
 A feedback button's data is signed with a key made at start, over the logged row and the chat
 the answer went to: a press with data made up, or copied to another chat, changes nothing.
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-OPERATIONS = "operations"  # key of the Operations in application.bot_data
+RUNTIME = "runtime"  # key of the BotRuntime in application.bot_data
 FEEDBACK_PATTERN = r"^fb:"  # every press on a feedback button, forged ones too
 _FEEDBACK = re.compile(r"^fb:(up|down|done):(\d{1,18}):(en|zh):([\w-]{16})$")
 _SIGNATURE_BYTES = 12  # 16 characters of base64: callback data may hold 64 bytes
@@ -47,7 +49,7 @@ Context = ContextTypes.DEFAULT_TYPE
 
 
 @dataclass
-class Operations:
+class BotRuntime:
     """What running the bot needs beyond answering: the log, the limit, the follow-up memory."""
 
     settings: Settings
@@ -60,7 +62,7 @@ class Operations:
     feedback_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Operations:
+    def from_settings(cls, settings: Settings) -> BotRuntime:
         """Open the query log at `settings.database`; without it the bot answers unlogged."""
         try:
             query_log: QueryLog | None = QueryLog(settings.database)
@@ -84,20 +86,20 @@ class Operations:
         return user is not None and user.id in self.settings.admins
 
 
-def install(application: Application, settings: Settings, answerer: AnswererLike) -> Operations:
-    """Put a fresh Operations for `settings` into the application's bot_data.
+def install(application: Application, settings: Settings, answerer: AnswererLike) -> BotRuntime:
+    """Put a fresh BotRuntime for `settings` into the application's bot_data.
 
     The follow-up rule is learnt from `answerer`'s corpus now, not on the first question.
     """
-    operations = Operations.from_settings(settings)
-    operations.conversations.prepare(answerer)
-    application.bot_data[OPERATIONS] = operations
-    return operations
+    runtime = BotRuntime.from_settings(settings)
+    runtime.conversations.prepare(answerer)
+    application.bot_data[RUNTIME] = runtime
+    return runtime
 
 
-def operations_of(context: Context) -> Operations:
-    """The bot's Operations."""
-    return context.bot_data[OPERATIONS]
+def runtime_of(context: Context) -> BotRuntime:
+    """The running bot's state."""
+    return context.bot_data[RUNTIME]
 
 
 async def admit(update: Update, context: Context, lang: str) -> bool:
@@ -107,7 +109,7 @@ async def admit(update: Update, context: Context, lang: str) -> bool:
     """
     user = update.effective_user
     key: Hashable = user.id if user else ("chat", update.effective_chat.id)
-    verdict = operations_of(context).limiter.check(key)
+    verdict = runtime_of(context).limiter.check(key)
     if verdict is Verdict.SLOW_DOWN and update.effective_chat is not None:
         await update.effective_chat.send_message(texts.message(lang, "slow_down"))
     return verdict is Verdict.ALLOW
@@ -121,41 +123,39 @@ def ask(update: Update, context: Context, answerer: AnswererLike, question: str)
     else:
         key = chat.id  # kept in memory only, never logged
         chat_type = "private" if chat.type == ChatType.PRIVATE else "group"
-    return operations_of(context).conversations.ask(
-        answerer, question, chat=key, chat_type=chat_type
-    )
+    return runtime_of(context).conversations.ask(answerer, question, chat=key, chat_type=chat_type)
 
 
 def admit_inline(update: Update, context: Context) -> bool:
     """Count an inline query against its sender's limit: False if it must not be answered."""
     user = update.effective_user
     key: Hashable = user.id if user else "inline"
-    return operations_of(context).inline_limiter.check(key) is Verdict.ALLOW
+    return runtime_of(context).inline_limiter.check(key) is Verdict.ALLOW
 
 
 def ask_top(
     update: Update, context: Context, answerer: RankingAnswerer, question: str, k: int
 ) -> list[Answer]:
     """Up to `k` answers to an inline query; logged once the sender's query has settled."""
-    operations = operations_of(context)
+    runtime = runtime_of(context)
     started = time.perf_counter()
-    answers = operations.conversations.ask_top(answerer, question, k, logged=False)
+    answers = runtime.conversations.ask_top(answerer, question, k, logged=False)
     latency_ms = (time.perf_counter() - started) * 1000
     user = update.effective_user
-    operations.inline_log.note(user.id if user else "inline", answers[0], latency_ms)
+    runtime.inline_log.note(user.id if user else "inline", answers[0], latency_ms)
     return answers
 
 
 async def stopping(application: Application) -> None:
     """When the bot stops: log the inline queries that had not settled yet."""
-    application.bot_data[OPERATIONS].inline_log.flush()
+    application.bot_data[RUNTIME].inline_log.flush()
 
 
 def feedback_buttons(context: Context, chat_id: int, asked: Asked) -> InlineKeyboardMarkup | None:
     """👍 / 👎 buttons for a logged answer sent to `chat_id`; None when it was not logged."""
     if asked.row_id is None:
         return None
-    data = _feedback_data(operations_of(context).feedback_key, chat_id, asked.row_id)
+    data = _feedback_data(runtime_of(context).feedback_key, chat_id, asked.row_id)
     lang = asked.answer.lang
     return InlineKeyboardMarkup(
         [
@@ -175,7 +175,7 @@ async def feedback_pressed(update: Update, context: Context) -> None:
     query = update.callback_query
     match = _FEEDBACK.match(query.data or "")
     message = query.message
-    key = operations_of(context).feedback_key
+    key = runtime_of(context).feedback_key
     if match is None or message is None:
         await query.answer(texts.message("en", "button_expired"))
         return
@@ -188,7 +188,7 @@ async def feedback_pressed(update: Update, context: Context) -> None:
     if choice == "done":
         await query.answer(texts.message(lang, "thanks_toast"))
         return
-    query_log = operations_of(context).conversations.log
+    query_log = runtime_of(context).conversations.log
     if query_log is not None:
         try:
             query_log.record_feedback(int(row), up=choice == "up")
