@@ -18,6 +18,7 @@ from telegram.ext import ContextTypes
 
 from bot import render, texts
 from corpus.agreement_filter import AgreementFilter, AgreementSearch
+from corpus.text import language_of
 
 if TYPE_CHECKING:
     from corpus.agreements import AgreementEntry
@@ -68,7 +69,7 @@ def shown(query: str) -> str:
 
 def language_for(query: str, client_lang: str) -> str:
     """The language to reply in: Chinese for a Chinese filter, else the person's client's."""
-    return "zh" if render.language_of(query) == "zh" else client_lang
+    return "zh" if language_of(query) == "zh" else client_lang
 
 
 async def select(context: Context, corpus: Corpus, query: str) -> Selection:

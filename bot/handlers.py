@@ -27,6 +27,7 @@ from telegram.ext import ContextTypes
 
 from answers.model import Answer
 from bot import agreement_filters, render, runtime, texts
+from corpus.text import language_of
 
 if TYPE_CHECKING:
     from answers import Answerer
@@ -51,7 +52,7 @@ def answerer_of(context: Context) -> Answerer:
 def user_language(update: Update, text: str = "") -> str:
     """The language to reply in: Chinese for Chinese text or a Chinese Telegram client."""
     if text:
-        return render.language_of(text)
+        return language_of(text)
     user = update.effective_user
     code = (user.language_code or "") if user else ""
     return "zh" if code.lower().startswith("zh") else "en"
