@@ -129,7 +129,8 @@ async def _search(context: Context, corpus: Corpus) -> AgreementSearch:
     cached = context.bot_data.get(_SEARCH)
     if cached is None or cached[0] is not corpus:
         # A reload swaps the answerer: its corpus gets a search of its own, made in a worker
-        # thread (5,000 articles take 0.4 s to normalise) while the bot keeps answering.
+        # thread (normalising every article takes time that grows with the corpus) while the
+        # bot keeps answering.
         search = await asyncio.to_thread(AgreementSearch, corpus.agreements, corpus.articles)
         cached = (corpus, search)
         context.bot_data[_SEARCH] = cached

@@ -1,4 +1,4 @@
-"""Text chores every layer shares: normalising, telling the script, month names, t2s.
+"""Text chores every layer shares: normalising, the script, month names, Traditional → Simplified.
 
 The bottom of the layers: retrieval, answers and the front ends import these rather than write
 their own. OpenCC (the maintained converter with its own phrase dictionaries) turns Traditional
