@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.loader import index_corpus
 from bot.settings import Settings
 from corpus.add import AddResult, add_pages
 from corpus.model import Article
@@ -22,9 +23,7 @@ def add_and_index(settings: Settings, pages: Sequence[str]) -> AddResult:
     corpus = settings.corpus_file
     result = add_pages(corpus, pages, allow_private=settings.allow_private_urls)
     if result.added:
-        from retrieval.cache import load_index
-
-        load_index(corpus, list(result.articles), settings.engine, settings.cache_dir)
+        index_corpus(corpus, list(result.articles), settings)
     return result
 
 

@@ -13,9 +13,10 @@ from telegram.ext import Application
 
 from bot import handlers, render
 from bot.adding import add_and_index, report_lines
-from bot.answering import load_answerer
-from bot.ops import OPERATIONS, Context, Operations, operations_of, text
+from bot.loader import load_answerer
 from bot.querylog import QueryLogError, format_report
+from bot.runtime import RUNTIME, BotRuntime, Context, runtime_of
+from bot.texts import message
 from corpus.errors import CorpusError
 
 if TYPE_CHECKING:
@@ -42,20 +43,21 @@ class Reloaded:
 async def stats_command(update: Update, context: Context) -> None:
     """/stats: the query log's report, for admins."""
     lang = handlers.user_language(update)
-    operations = operations_of(context)
-    if not operations.is_admin(update):
-        action = text(lang, "action_stats")
-        await handlers.send_html(update, render.escape(text(lang, "only_admins", action=action)))
+    runtime = runtime_of(context)
+    if not runtime.is_admin(update):
+        action = message(lang, "action_stats")
+        await handlers.send_html(update, message(lang, "only_admins", action=action))
         return
-    query_log = operations.conversations.log
+    query_log = runtime.conversations.log
     if query_log is None:
         reason = "it could not be opened"
-        await handlers.send_html(update, render.escape(text(lang, "no_log", reason=reason)))
+        await handlers.send_html(update, message(lang, "no_log", reason=reason))
         return
     try:
         report = format_report(query_log.stats())
     except QueryLogError as exc:
-        await handlers.send_html(update, render.escape(text(lang, "no_log", reason=str(exc))))
+        reason = render.escape(str(exc))
+        await handlers.send_html(update, message(lang, "no_log", reason=reason))
         return
     await handlers.send_html(update, f"<pre>{render.escape(report)}</pre>")
 
@@ -63,63 +65,71 @@ async def stats_command(update: Update, context: Context) -> None:
 async def reload_command(update: Update, context: Context) -> None:
     """/reload: re-read the corpus and swap it in, for admins."""
     lang = handlers.user_language(update)
-    if not operations_of(context).is_admin(update):
-        action = text(lang, "action_reload")
-        await handlers.send_html(update, render.escape(text(lang, "only_admins", action=action)))
+    if not runtime_of(context).is_admin(update):
+        action = message(lang, "action_reload")
+        await handlers.send_html(update, message(lang, "only_admins", action=action))
         return
     try:
         reloaded = await reload_corpus(context.application)
     except ReloadBusy:
-        reply = text(lang, "reload_busy")
+        reply = message(lang, "reload_busy")
     except _LOAD_ERRORS as exc:
         log.warning("Reload failed, keeping the old corpus: %s", exc)
-        reply = text(lang, "reload_failed", reason=str(exc) or type(exc).__name__)
+        reply = message(lang, "reload_failed", reason=_reason(exc))
     else:
-        reply = text(lang, "reloaded", articles=reloaded.articles, agreements=reloaded.agreements)
-    await handlers.send_html(update, render.escape(reply))
+        reply = _reloaded(lang, reloaded)
+    await handlers.send_html(update, reply)
 
 
 async def add_command(update: Update, context: Context) -> None:
     """/add URL...: add the pages to the corpus and swap the new index in, for admins."""
     lang = handlers.user_language(update)
-    operations = operations_of(context)
-    if not operations.is_admin(update):
-        action = text(lang, "action_add")
-        await handlers.send_html(update, render.escape(text(lang, "only_admins", action=action)))
+    runtime = runtime_of(context)
+    if not runtime.is_admin(update):
+        action = message(lang, "action_add")
+        await handlers.send_html(update, message(lang, "only_admins", action=action))
         return
     pages = list(context.args or [])
     if not pages:
-        await handlers.send_html(update, render.escape(text(lang, "add_usage")))
+        await handlers.send_html(update, message(lang, "add_usage"))
         return
-    if operations.adding.locked():
-        await handlers.send_html(update, render.escape(text(lang, "add_busy")))
+    if runtime.adding.locked():
+        await handlers.send_html(update, message(lang, "add_busy"))
         return
-    async with operations.adding:
+    async with runtime.adding:
         try:
-            result = await asyncio.to_thread(add_and_index, operations.settings, pages)
+            result = await asyncio.to_thread(add_and_index, runtime.settings, pages)
         except _LOAD_ERRORS as exc:
             log.warning("/add failed, the corpus is unchanged: %s", exc)
-            reply = text(lang, "add_failed", reason=str(exc) or type(exc).__name__)
-            await handlers.send_html(update, render.escape(reply))
+            await handlers.send_html(update, message(lang, "add_failed", reason=_reason(exc)))
             return
-        lines = report_lines(result)
+        lines = [render.escape(line) for line in report_lines(result)]
         if result.added:
             lines.append(await _swap_in(context.application, lang))
     # Many pages make a long reply: sent in as many messages as Telegram needs.
-    for message in render.split_messages([render.escape("\n".join(lines))]):
-        await handlers.send_html(update, message)
+    for part in render.split_messages(["\n".join(lines)]):
+        await handlers.send_html(update, part)
 
 
 async def _swap_in(application: Application, lang: str) -> str:
-    """Reload the corpus just written, as /reload does; the line saying how that went."""
+    """Reload the corpus just written, as /reload does; the line (HTML) saying how that went."""
     try:
         reloaded = await reload_corpus(application)
     except ReloadBusy:
-        return text(lang, "reload_busy")
+        return message(lang, "reload_busy")
     except _LOAD_ERRORS as exc:
         log.warning("Reload after /add failed, keeping the old corpus: %s", exc)
-        return text(lang, "reload_failed", reason=str(exc) or type(exc).__name__)
-    return text(lang, "reloaded", articles=reloaded.articles, agreements=reloaded.agreements)
+        return message(lang, "reload_failed", reason=_reason(exc))
+    return _reloaded(lang, reloaded)
+
+
+def _reason(exc: Exception) -> str:
+    """Why `exc` happened, escaped for a reply."""
+    return render.escape(str(exc) or type(exc).__name__)
+
+
+def _reloaded(lang: str, reloaded: Reloaded) -> str:
+    return message(lang, "reloaded", articles=reloaded.articles, agreements=reloaded.agreements)
 
 
 async def reload_corpus(application: Application) -> Reloaded:
@@ -128,22 +138,22 @@ async def reload_corpus(application: Application) -> Reloaded:
     Updates keep being answered by the old answerer meanwhile; if loading fails, it stays.
     Raises ReloadBusy when a reload is already running.
     """
-    operations: Operations = application.bot_data[OPERATIONS]
-    if operations.reloading.locked():
+    runtime: BotRuntime = application.bot_data[RUNTIME]
+    if runtime.reloading.locked():
         raise ReloadBusy
-    async with operations.reloading:
-        answerer = await asyncio.to_thread(_load, operations)
+    async with runtime.reloading:
+        answerer = await asyncio.to_thread(_load, runtime)
         application.bot_data[handlers.ANSWERER] = answerer
     reloaded = Reloaded(articles=len(answerer.articles), agreements=len(answerer.agreements))
     log.info("Reloaded %d articles (%d agreements)", reloaded.articles, reloaded.agreements)
     return reloaded
 
 
-def _load(operations: Operations) -> Answerer:
+def _load(runtime: BotRuntime) -> Answerer:
     """Load the corpus, warm it up and learn it for follow-ups; runs in a worker thread."""
-    answerer = load_answerer(operations.settings)
+    answerer = load_answerer(runtime.settings)
     answerer.warm_up()  # its speller is built here, not by the first question after the swap
-    operations.conversations.prepare(answerer)
+    runtime.conversations.prepare(answerer)
     return answerer
 
 

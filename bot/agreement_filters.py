@@ -18,6 +18,7 @@ from telegram.ext import ContextTypes
 
 from bot import render, texts
 from corpus.agreement_filter import AgreementFilter, AgreementSearch
+from corpus.text import language_of
 
 if TYPE_CHECKING:
     from corpus.agreements import AgreementEntry
@@ -68,7 +69,7 @@ def shown(query: str) -> str:
 
 def language_for(query: str, client_lang: str) -> str:
     """The language to reply in: Chinese for a Chinese filter, else the person's client's."""
-    return "zh" if render.language_of(query) == "zh" else client_lang
+    return "zh" if language_of(query) == "zh" else client_lang
 
 
 async def select(context: Context, corpus: Corpus, query: str) -> Selection:
@@ -128,7 +129,8 @@ async def _search(context: Context, corpus: Corpus) -> AgreementSearch:
     cached = context.bot_data.get(_SEARCH)
     if cached is None or cached[0] is not corpus:
         # A reload swaps the answerer: its corpus gets a search of its own, made in a worker
-        # thread (5,000 articles take 0.4 s to normalise) while the bot keeps answering.
+        # thread (normalising every article takes time that grows with the corpus) while the
+        # bot keeps answering.
         search = await asyncio.to_thread(AgreementSearch, corpus.agreements, corpus.articles)
         cached = (corpus, search)
         context.bot_data[_SEARCH] = cached

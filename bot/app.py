@@ -21,8 +21,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, agreement_filters, handlers, ops, runner, texts
-from bot.answering import load_answerer
+from bot import admin, agreement_filters, handlers, runner, runtime, texts
+from bot.loader import load_answerer
 from bot.settings import Settings
 from bot.timeline import handlers as timeline
 
@@ -58,14 +58,14 @@ def build_application(settings: Settings, answerer: Answerer | None = None) -> A
         .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_429))
         .concurrent_updates(True)
         .post_init(start_up)
-        .post_stop(ops.stopping)
+        .post_stop(runtime.stopping)
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     application = builder.build()
     application.bot_data[handlers.ANSWERER] = answerer
     application.bot_data[TOKEN_REFUSED] = polling.refused
-    ops.install(application, settings, answerer)
+    runtime.install(application, settings, answerer)
     add_handlers(application)
     return application
 
@@ -97,7 +97,7 @@ def add_handlers(application: Application) -> None:
             CallbackQueryHandler(handlers.example_pressed, pattern=r"^ask:(en|zh):\d{1,3}$"),
             CallbackQueryHandler(handlers.agreement_pressed, pattern=r"^agreement:\d{1,6}$"),
             CallbackQueryHandler(handlers.page_pressed, pattern=agreement_filters.PAGE_PATTERN),
-            CallbackQueryHandler(ops.feedback_pressed, pattern=ops.FEEDBACK_PATTERN),
+            CallbackQueryHandler(runtime.feedback_pressed, pattern=runtime.FEEDBACK_PATTERN),
             CallbackQueryHandler(handlers.unknown_button),  # last: any other press
             InlineQueryHandler(handlers.inline_query),
         ]
@@ -116,7 +116,7 @@ async def start_up(application: Application) -> None:
 async def register_commands(application: Application) -> None:
     """Tell Telegram the bot's commands in English and Chinese; a failure is only a warning."""
     for lang in texts.LANGS:
-        commands = [BotCommand(name, text) for name, text in texts.COMMANDS[lang]]
+        commands = [BotCommand(name, text) for name, text in texts.menu(lang)]
         try:
             await application.bot.set_my_commands(
                 commands, language_code=None if lang == "en" else lang

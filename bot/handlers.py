@@ -26,7 +26,8 @@ from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from answers.model import Answer
-from bot import agreement_filters, ops, render, texts
+from bot import agreement_filters, render, runtime, texts
+from corpus.text import language_of
 
 if TYPE_CHECKING:
     from answers import Answerer
@@ -51,7 +52,7 @@ def answerer_of(context: Context) -> Answerer:
 def user_language(update: Update, text: str = "") -> str:
     """The language to reply in: Chinese for Chinese text or a Chinese Telegram client."""
     if text:
-        return render.language_of(text)
+        return language_of(text)
     user = update.effective_user
     code = (user.language_code or "") if user else ""
     return "zh" if code.lower().startswith("zh") else "en"
@@ -80,7 +81,7 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     """Answer `question` in the update's chat: checks it, asks the answerer, sends the answer."""
     question = question.strip()
     lang = user_language(update, question)
-    if not await ops.admit(update, context, lang):
+    if not await runtime.admit(update, context, lang):
         return
     if not question:
         await send_html(update, texts.message(lang, "ask_usage"))
@@ -90,9 +91,9 @@ async def answer_question(update: Update, context: Context, question: str) -> No
             update, texts.message(lang, "too_long", length=len(question), limit=MAX_QUESTION)
         )
         return
-    asked = ops.ask(update, context, answerer_of(context), question)
+    asked = runtime.ask(update, context, answerer_of(context), question)
     chat = update.effective_chat
-    buttons = ops.feedback_buttons(context, chat.id, asked) if chat is not None else None
+    buttons = runtime.feedback_buttons(context, chat.id, asked) if chat is not None else None
     await send_answer(update, context, asked.answer, buttons)
 
 
@@ -128,7 +129,7 @@ async def start(update: Update, context: Context) -> None:
 async def help_command(update: Update, context: Context) -> None:
     """/help: how to ask."""
     username = render.escape(context.bot.username or "")
-    await send_html(update, texts.message(user_language(update), "help", username=username))
+    await send_html(update, texts.help_text(user_language(update), username))
 
 
 async def ask(update: Update, context: Context) -> None:
@@ -241,13 +242,13 @@ async def page_pressed(update: Update, context: Context) -> None:
 
 async def unknown_button(update: Update, context: Context) -> None:
     """A press whose data no handler knows (old, forged or empty): stop its spinner."""
-    await update.callback_query.answer(ops.text(user_language(update), "button_expired"))
+    await update.callback_query.answer(texts.message(user_language(update), "button_expired"))
 
 
 async def inline_query(update: Update, context: Context) -> None:
     """Inline mode: up to five articles answering the query, or the agreements if it is empty."""
     query = update.inline_query
-    if not ops.admit_inline(update, context):
+    if not runtime.admit_inline(update, context):
         return  # over the sender's limit: no answer, Telegram shows none
     text = query.query.strip()
     if not text:
@@ -255,7 +256,7 @@ async def inline_query(update: Update, context: Context) -> None:
     elif len(text) > MAX_QUESTION:
         results = []
     else:
-        answers = ops.ask_top(update, context, answerer_of(context), text, INLINE_RESULTS)
+        answers = runtime.ask_top(update, context, answerer_of(context), text, INLINE_RESULTS)
         results = _inline_answers(answers)
     await query.answer(results, cache_time=60)
 

@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from corpus.records import as_json
+
 __all__ = ["CHAT_TYPES", "QueryLog", "QueryLogError", "Stats", "format_report"]
 
 CHAT_TYPES = ("private", "group", "inline", "terminal")
@@ -81,9 +83,9 @@ class Stats:
         return {
             "questions": self.questions,
             "answered": self.answered,
-            "unanswered": [{"question": q.question, "count": q.count} for q in self.unanswered],
+            "unanswered": [as_json(q) for q in self.unanswered],
             "feedback": {"up": self.feedback_up, "down": self.feedback_down},
-            "articles": [{"article_id": a.article_id, "hits": a.hits} for a in self.articles],
+            "articles": [as_json(a) for a in self.articles],
             "latency_ms": {"p50": self.latency_p50_ms, "p95": self.latency_p95_ms},
         }
 

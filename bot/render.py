@@ -20,7 +20,6 @@ from bot import texts
 MESSAGE_LIMIT = 4096  # Telegram's limit, counted in UTF-16 code units
 PAGE_SIZE = 10
 _BUTTONS_PER_ROW = 5
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # One tag, one entity, a run of whitespace, or a run of at most 64 other characters: a
 # message may be cut between these tokens, never inside one.
 _TOKEN = re.compile(r"<[^>]*>|&#?\w+;|\s+|[^\s<&]{1,64}|[<&]")
@@ -64,11 +63,6 @@ class Page:
 def escape(text: str) -> str:
     """`text` made safe for Telegram's HTML parse mode."""
     return html.escape(text, quote=False)
-
-
-def language_of(text: str) -> str:
-    """ "zh" when `text` contains Chinese characters, else "en"."""
-    return "zh" if _CJK.search(text) else "en"
 
 
 def telegram_length(text: str) -> int:

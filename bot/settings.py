@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ENGINES = ("auto", "rank-bm25", "bm25s")
-
 
 class SettingsError(ValueError):
     """An environment variable holds a value postbot cannot use."""
@@ -70,10 +68,15 @@ class Settings:
                         f"POSTBOT_ADMINS must be comma-separated Telegram user ids, not {part!r}"
                     ) from None
         engine = text("POSTBOT_ENGINE") or "auto"
-        if engine not in ENGINES:
-            raise SettingsError(
-                f"POSTBOT_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}"
-            )
+        if engine != "auto":
+            # Imported only when an engine is named: retrieval.engines imports numpy, which
+            # commands such as `agreements` and `stats` otherwise never do.
+            from retrieval.engines import ENGINES
+
+            if engine not in ENGINES:
+                raise SettingsError(
+                    f"POSTBOT_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}"
+                )
         corpus = text("POSTBOT_CORPUS")
         db = text("POSTBOT_DB")
         cache = text("POSTBOT_CACHE_DIR")

@@ -1,30 +1,85 @@
 """Everything the bot says that does not come from the corpus, in English and Chinese.
 
-Values are Telegram HTML: anything filled in with `str.format` must already be escaped.
+Values are Telegram HTML: anything filled in with `str.format` must already be escaped. Those
+shown where Telegram reads no HTML (a button, a toast, an inline result's title, the
+"slow down" notice) hold no markup and no `&`, `<` or `>`, so they read the same either way.
+The terminal chat's greeting and help are the answer layer's (`answers/templates.py`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 LANGS = ("en", "zh")
 
-COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": (
-        ("start", "What I know, with example questions"),
-        ("help", "How to ask me"),
-        ("agreements", "The agreements, newest first"),
-        ("agreement", "Details of one agreement: /agreement N"),
-        ("timeline", "The agreements as a picture over time"),
-        ("ask", "Ask a question: /ask QUESTION"),
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A Telegram command: what Telegram's command menu says of it, and how /help shows it."""
+
+    name: str
+    menu: dict[str, str]  # language -> the description in the command menu
+    usage: dict[str, str]  # language -> how /help writes the command, with its arguments
+    does: dict[str, str]  # language -> what /help says it does (HTML)
+
+
+# In the order of Telegram's command menu.
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "start",
+        menu={"en": "What I know, with example questions", "zh": "我知道什么，以及示例问题"},
+        usage={"en": "/start", "zh": "/start"},
+        does={"en": "what I know, with examples", "zh": "我知道什么，以及示例问题"},
     ),
-    "zh": (
-        ("start", "我知道什么，以及示例问题"),
-        ("help", "如何向我提问"),
-        ("agreements", "合作协议列表，最新的在前"),
-        ("agreement", "某一协议的详情：/agreement 编号"),
-        ("timeline", "协议时间线图（也可发送 /时间线）"),
-        ("ask", "提问：/ask 问题"),
+    Command(
+        "help",
+        menu={"en": "How to ask me", "zh": "如何向我提问"},
+        usage={"en": "/help", "zh": "/help"},
+        does={"en": "how to ask me", "zh": "如何向我提问"},
     ),
-}
+    Command(
+        "agreements",
+        menu={"en": "The agreements, newest first", "zh": "合作协议列表，最新的在前"},
+        usage={"en": "/agreements [filter]", "zh": "/agreements [筛选词]"},
+        does={
+            "en": "the agreements, newest first; a filter such as <code>2024</code>, "
+            "<code>e-commerce</code> or <code>bank</code> narrows them",
+            "zh": "合作协议列表，最新的在前；可加年份、地名、主题等筛选，"
+            "如 <code>/agreements 2024</code>",
+        },
+    ),
+    Command(
+        "agreement",
+        menu={
+            "en": "Details of one agreement: /agreement N",
+            "zh": "某一协议的详情：/agreement 编号",
+        },
+        usage={"en": "/agreement N", "zh": "/agreement 编号"},
+        does={"en": "details of agreement N", "zh": "某一协议的详情"},
+    ),
+    Command(
+        "timeline",
+        menu={
+            "en": "The agreements as a picture over time",
+            "zh": "协议时间线图（也可发送 /时间线）",
+        },
+        # Telegram commands are Latin letters only; /时间线 is read from the message's text.
+        usage={"en": "/timeline [filter]", "zh": "/时间线 [筛选词]"},
+        does={
+            "en": "the agreements as a picture over time",
+            "zh": "协议时间线图（也可用 /timeline）",
+        },
+    ),
+    Command(
+        "ask",
+        menu={"en": "Ask a question: /ask QUESTION", "zh": "提问：/ask 问题"},
+        usage={"en": "/ask QUESTION", "zh": "/ask 问题"},
+        does={"en": "ask a question", "zh": "提问"},
+    ),
+)
+
+# The commands /help lists, in its order: what to do first, then the greeting; not itself.
+HELP_ORDER = ("agreements", "agreement", "timeline", "ask", "start")
 
 EXAMPLE_QUESTIONS: dict[str, tuple[str, ...]] = {
     "en": (
@@ -50,12 +105,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "<b>How to ask me</b>\n"
             "In a private chat, just type your question. In a group, use /ask, "
             "mention me, or reply to one of my messages.\n\n"
-            "/agreements [filter] — the agreements, newest first; a filter such as "
-            "<code>2024</code>, <code>e-commerce</code> or <code>bank</code> narrows them\n"
-            "/agreement N — details of agreement N\n"
-            "/timeline [filter] — the agreements as a picture over time\n"
-            "/ask QUESTION — ask a question\n"
-            "/start — what I know, with examples\n\n"
+            "{commands}\n\n"
             "You can also type <code>@{username} question</code> in any chat."
         ),
         "ask_usage": (
@@ -105,6 +155,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "expired": "That button no longer works. Try /agreements again.",
         "inline_agreements": "Agreements",
         "inline_no_answer": "No answer",
+        "slow_down": (
+            "You're asking faster than I can keep up with. Please wait a minute, then ask again."
+        ),
+        "thanks": "🙏 Thanks for the feedback",
+        "thanks_toast": "Thanks!",
+        "button_expired": "That button no longer works.",
+        "only_admins": "Sorry, only admins can {action}.",
+        "action_stats": "see the stats",
+        "action_reload": "reload the corpus",
+        "action_add": "add articles",
+        "add_usage": "Put one or more page addresses after /add, for example:\n"
+        "/add https://www.example.com/news/china-post-signs.html",
+        "add_busy": "Pages are already being added; wait for that to finish.",
+        "add_failed": "Nothing was added: {reason}",
+        "reloaded": "Reloaded {articles} articles ({agreements} agreements).",
+        "reload_failed": "Reload failed, so I'm still answering from the old corpus: {reason}",
+        "reload_busy": "A reload is already running; wait for it to finish.",
+        "no_log": "The query log cannot be read: {reason}",
     },
     "zh": {
         "start": (
@@ -114,12 +182,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "help": (
             "<b>如何向我提问</b>\n"
             "私聊时直接输入问题即可。在群组里，请使用 /ask、@我，或回复我的消息。\n\n"
-            "/agreements [筛选词] — 合作协议列表，最新的在前；可加年份、地名、主题等筛选，"
-            "如 <code>/agreements 2024</code>\n"
-            "/agreement 编号 — 某一协议的详情\n"
-            "/时间线 [筛选词] — 协议时间线图（也可用 /timeline）\n"
-            "/ask 问题 — 提问\n"
-            "/start — 我知道什么，以及示例问题\n\n"
+            "{commands}\n\n"
             "在任何聊天中也可以输入 <code>@{username} 问题</code>。"
         ),
         "ask_usage": (
@@ -164,6 +227,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "expired": "这个按钮已失效，请重新发送 /agreements。",
         "inline_agreements": "合作协议",
         "inline_no_answer": "没有答案",
+        "slow_down": "您提问太快了，请稍等一分钟再问。",
+        "thanks": "🙏 谢谢您的反馈",
+        "thanks_toast": "谢谢！",
+        "button_expired": "这个按钮已失效。",
+        "only_admins": "抱歉，只有管理员可以{action}。",
+        "action_stats": "查看统计",
+        "action_reload": "重新加载资料",
+        "action_add": "添加文章",
+        "add_usage": "请在 /add 后面写上一个或多个网页地址，例如：\n"
+        "/add https://www.example.com/news/china-post-signs.html",
+        "add_busy": "正在添加网页，请等它完成。",
+        "add_failed": "没有添加任何文章：{reason}",
+        "reloaded": "已重新加载 {articles} 篇文章（{agreements} 项协议）。",
+        "reload_failed": "重新加载失败，仍使用原有资料：{reason}",
+        "reload_busy": "已有一次重新加载正在进行，请等它完成。",
+        "no_log": "无法读取问题日志：{reason}",
     },
 }
 
@@ -172,3 +251,16 @@ def message(lang: str, key: str, **values: object) -> str:
     """The bot's text `key` in `lang` (English for any other language), filled with `values`."""
     table = MESSAGES.get(lang, MESSAGES["en"])
     return table[key].format(**values) if values else table[key]
+
+
+def help_text(lang: str, username: str) -> str:
+    """/help in `lang`: how to ask, then one line per command of `HELP_ORDER`."""
+    lang = lang if lang in LANGS else "en"
+    by_name = {command.name: command for command in COMMANDS}
+    lines = [f"{by_name[name].usage[lang]} — {by_name[name].does[lang]}" for name in HELP_ORDER]
+    return message(lang, "help", commands="\n".join(lines), username=username)
+
+
+def menu(lang: str) -> list[tuple[str, str]]:
+    """Telegram's command menu in `lang`: (command, description) in the order of `COMMANDS`."""
+    return [(command.name, command.menu[lang]) for command in COMMANDS]

@@ -6,13 +6,14 @@ day) are one entry citing both: a wire story and a newspaper's rewrite of it are
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from corpus.extract.parties import is_china_post
 from corpus.model import Agreement, Article
+from corpus.records import as_json
+from corpus.text import normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +26,7 @@ class ArticleRef:
     published: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "article_id": self.article_id,
-            "title": self.title,
-            "source": self.source,
-            "published": self.published,
-        }
+        return as_json(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,18 +54,8 @@ class AgreementEntry:
         return self.articles or (own,)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "number": self.number,
-            "article_id": self.article_id,
-            "title": self.title,
-            "source": self.source,
-            "published": self.published,
-            "parties": list(self.parties),
-            "kind": self.kind,
-            "signed_on": self.signed_on,
-            "areas": list(self.areas),
-            "articles": [a.to_json() for a in self.reports()],
-        }
+        # An entry without `articles` lists its own article there.
+        return as_json(self) | {"articles": [as_json(a) for a in self.reports()]}
 
 
 def list_agreements(articles: Iterable[Article]) -> list[AgreementEntry]:
@@ -125,4 +111,4 @@ def _same_agreement_key(article: Article) -> object:
 
 
 def _normal(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    return normalize(name).casefold()

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from corpus.text import HAN
+
 # Hotline lines: `Postal Business: 8610 11185`, `邮政业务:11185`, `物流与EMS 11183`.
 _HOTLINE = re.compile(
-    r"^(?:[^\d:]{2,40}:\s*|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,9}\s*)\+?\d[\d\s\-()]{3,}\d$"
+    rf"^(?:[^\d:]{{2,40}}:\s*|[{HAN}][{HAN}A-Za-z]{{1,9}}\s*)\+?\d[\d\s\-()]{{3,}}\d$"
 )
 # Navigation bullets are short (`• Postman Story`); a long bulleted line is body text.
 _NAV_BULLET = re.compile(r"^[•·●▪◦■□*>]\s*\S.{0,40}$")
@@ -78,7 +80,7 @@ NAV_WORDS = frozenset(
 # News agencies credited on a line of their own at the end of a story (`REUTERS`).
 AGENCIES = {"reuters": "Reuters", "xinhua": "Xinhua", "afp": "AFP", "ap": "AP"}
 _SENTENCE_END = re.compile(r"[.!?。！？”\"』」)）]$")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(rf"[{HAN}]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MIN_TITLE_HAN = 8
 _MIN_TITLE_WORDS = 4

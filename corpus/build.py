@@ -12,13 +12,13 @@ from pathlib import Path
 from corpus.clean import clean_page
 from corpus.errors import CorpusError, PageError, UnreadablePages
 from corpus.model import Article
-from corpus.text import normalize, to_simplified
+from corpus.text import HAN, normalize, to_simplified
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
 # Two pages with the same title and date are one article when their bodies share this much
 # of their words: a .txt and an .html of one story, not two stories under one headline.
 _SAME_BODY = 0.8
-_BODY_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
+_BODY_TOKEN = re.compile(rf"[{HAN}]|[^\W_]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 

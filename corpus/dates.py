@@ -13,28 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month_name>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+from corpus.text import MONTHS
+
+_MONTH = r"(?P<month_name>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = r"(?:\s*[,/-]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?"
 # Each pattern names year, month (or month_name) and day; the first match in a line wins.
@@ -121,7 +102,7 @@ def _iso(match: re.Match[str]) -> str | None:
     if year < 100:
         year += 2000
     month = (
-        _MONTHS[groups["month_name"].lower()] if groups.get("month_name") else int(groups["month"])
+        MONTHS[groups["month_name"].lower()] if groups.get("month_name") else int(groups["month"])
     )
     try:
         return date(year, month, int(groups["day"])).isoformat()

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from corpus.records import as_json
+
 LANGS = ("en", "zh", "zh-Hant")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -21,12 +23,7 @@ class Agreement:
     areas: tuple[str, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "parties": list(self.parties),
-            "kind": self.kind,
-            "signed_on": self.signed_on,
-            "areas": list(self.areas),
-        }
+        return as_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Agreement:
@@ -56,17 +53,7 @@ class Article:
     url: str | None = None  # the address the page was fetched from, if it was
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "source": self.source,
-            "published": self.published,
-            "lang": self.lang,
-            "paragraphs": list(self.paragraphs),
-            "origin": self.origin,
-            "agreement": self.agreement.to_json() if self.agreement else None,
-            "url": self.url,
-        }
+        return as_json(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Article:

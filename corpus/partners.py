@@ -19,6 +19,8 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
+from corpus.text import HAN
+
 __all__ = [
     "Partner",
     "PartnerKind",
@@ -77,7 +79,6 @@ _EN_TRADE_WORDS = re.compile(
     _I,
 )
 
-_CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CITY = r"(?:(?<!超)市(?![场場]))"  # 市 as in 天津市, not 超市 (supermarket) or 市场 (market)
 _RULES: tuple[tuple[PartnerKind, re.Pattern[str]], ...] = (
     (PartnerKind.BANK, re.compile(r"\bbank(?:ing)?\b|银行|銀行", _I)),
@@ -149,7 +150,7 @@ _EN_GOVERNMENT_TAIL = re.compile(
 _EN_PLACE_TAIL = re.compile(r"\s+(?:province|municipality|city|county|prefecture)$", _I)
 _ZH_GOVERNMENT_TAIL = re.compile(r"(?:人民)?政府$")
 _ZH_PLACE_TAIL = re.compile(
-    rf"(?:[{_CJK}]{{0,3}}自治[区區]|特别行政区|特別行政區|省|{_CITY}|县|縣|区|區)$"
+    rf"(?:[{HAN}]{{0,3}}自治[区區]|特别行政区|特別行政區|省|{_CITY}|县|縣|区|區)$"
 )
 _EN_MINISTRY_HEAD = re.compile(
     r"^(?:the\s+)?(?:all-china\s+|national\s+|state\s+)?"

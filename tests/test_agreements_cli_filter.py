@@ -10,7 +10,7 @@ import pytest
 from agreement_records import MIXED_CORPUS
 
 from bot.cli import main
-from bot.commands.chat import chat
+from bot.cli.chat import chat
 from corpus.store import write_articles
 
 

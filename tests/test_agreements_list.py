@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import render
-from bot.commands.agreements import format_table
+from bot.cli.agreements import format_table
 from corpus.agreements import list_agreements
 from corpus.model import Agreement, Article
 

@@ -13,8 +13,8 @@ from answers_fixtures import TINY_CORPUS
 
 from answers import Answerer
 from bot.cli import main
-from bot.commands.agreements import format_table
-from bot.commands.chat import chat
+from bot.cli.agreements import format_table
+from bot.cli.chat import chat
 from corpus.store import write_articles
 
 JILIN_WHEN = "When did China Post sign with Jilin?"

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from bot_fixtures import running
+from bot_fixtures import html_problems, running
 from fakebotapi import TOKEN, FakeBotAPI
 from telegram.ext import Application
 
@@ -168,6 +168,16 @@ async def test_reload_of_a_broken_corpus_keeps_the_old_one(api, bot, corpus):
     assert "not valid JSON" in reply
     assert bot.bot_data[ANSWERER] is old
     assert "June 28" in await ask(api, JILIN, chat_id=52)
+
+
+async def test_reload_failure_reason_reaches_the_admin_escaped(api, bot, monkeypatch):
+    def refuse(settings: Settings) -> Answerer:
+        raise ValueError("line 3: <title> & more")
+
+    monkeypatch.setattr("bot.admin.load_answerer", refuse)
+    reply = await ask(api, "/reload", chat_id=ADMIN, user_id=ADMIN)
+    assert reply.endswith("line 3: &lt;title&gt; &amp; more")
+    assert html_problems(reply) == []
 
 
 async def test_reload_refused_to_others_and_nothing_happens(api, bot, corpus):

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
 
-from corpus.text import detect_lang, is_traditional, to_simplified
+from corpus.text import (
+    HAN,
+    MONTHS,
+    detect_lang,
+    fold_quotes,
+    has_han,
+    is_traditional,
+    language_of,
+    to_simplified,
+)
 from retrieval.tokenize import tokenize
 
 
@@ -52,3 +62,42 @@ def test_english_text_loads_neither_opencc_nor_jieba() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("When did China Post sign with Jilin?", "en"),
+        ("中国邮政和吉林省什么时候签署的合作协议？", "zh"),
+        ("Jilin 吉林", "zh"),  # one Chinese character is enough for a short text
+        ("2024", "en"),
+        ("", "en"),
+    ],
+)
+def test_language_of_a_short_text(text: str, lang: str) -> None:
+    assert language_of(text) == lang
+
+
+@pytest.mark.parametrize(
+    "char",
+    ["\u3400", "\u4e00", "\u9fa5", "\uf900", "\U00020000", "\U0002a6d6"],
+)
+def test_han_range_holds_every_block_of_chinese_characters(char: str) -> None:
+    assert has_han(char) and re.fullmatch(rf"[{HAN}]", char)
+
+
+@pytest.mark.parametrize("char", ["A", "1", "。", "ア", "한", "\u4dc0"])  # 4dc0: a hexagram
+def test_han_range_leaves_other_characters_out(char: str) -> None:
+    assert not has_han(char)
+
+
+def test_fold_quotes_makes_quotes_straight_and_full_width_plain() -> None:
+    folded = fold_quotes("China Post’s “Ｅ-commerce” ｀１２３ʼ")
+    assert folded == "China Post's \"E-commerce\" '123'"
+
+
+@pytest.mark.parametrize(
+    ("name", "number"), [("january", 1), ("sept", 9), ("sep", 9), ("may", 5), ("dec", 12)]
+)
+def test_months_by_name_and_abbreviation(name: str, number: int) -> None:
+    assert MONTHS[name] == number

@@ -240,7 +240,7 @@ def test_png_is_valid_and_of_the_stated_size(drawing) -> None:
 def test_answering_and_the_bot_do_not_import_matplotlib() -> None:
     script = (
         "import sys\n"
-        "import bot.app, bot.handlers, bot.cli, bot.commands.timeline\n"
+        "import bot.app, bot.handlers, bot.cli, bot.cli.timeline\n"
         "import bot.timeline.handlers, bot.timeline.pictures, bot.timeline.plan\n"
         "from answers import Answerer\n"
         "answer = Answerer.load().answer('When did China Post sign with Jilin?')\n"

@@ -12,7 +12,7 @@ from telegram import InputFile, ReplyParameters, Update
 from telegram.constants import ChatType
 from telegram.ext import filters
 
-from bot import agreement_filters, ops
+from bot import agreement_filters, runtime
 from bot.handlers import Context, answerer_of, send_html, user_language
 from bot.timeline.pictures import PictureCache, cached_picture
 
@@ -44,7 +44,7 @@ async def send_timeline(
 ) -> None:
     """Send the timeline of the agreements `query` keeps, or a sentence if it keeps none."""
     chat = update.effective_chat
-    if chat is None or not await ops.admit(update, context, lang):
+    if chat is None or not await runtime.admit(update, context, lang):
         return
     selection = await agreement_filters.select(context, answerer_of(context), query)
     refusal = agreement_filters.no_match_text(selection, lang, command)

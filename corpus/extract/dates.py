@@ -13,22 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTH_NAMES = (
-    ("january", "jan"),
-    ("february", "feb"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("may",),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sept", "sep"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-)
-_FULL_MONTHS = frozenset(names[0] for names in _MONTH_NAMES)
-MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
+from corpus.text import MONTH_NAMES, MONTHS
+
+_FULL_MONTHS = frozenset(names[0] for names in MONTH_NAMES)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from corpus.text import HAN
+
 # China Post itself or one of its companies: the party listed first.
 _CHINA_POST = re.compile(r"\bChina Post|\bPostal Savings Bank|\bPSBC\b|邮政|郵政|邮储|郵儲|^中邮")
 
@@ -103,7 +105,7 @@ _BOTH_SIDES = re.compile(
     r"partners|operators|banks|posts)$|(?:^|\s)(?:they|both)$",
     re.IGNORECASE,
 )
-_NAME_START = re.compile(r"^[A-Z0-9\u4e00-\u9fff]")
+_NAME_START = re.compile(rf"^[A-Z0-9{HAN}]")
 # The organisation words that may follow a short name where the page first names it in full.
 _ORG_SUFFIX = re.compile(
     r"(?:\s+(?:Group|Corporation|Company|Holdings|Limited|Inc\.?|Corp\.?|Co\.,?\s+Ltd\.?))+"
@@ -120,7 +122,7 @@ _EN_ALIASED_NAME = re.compile(
 )
 _NAME_REACH = 160  # characters looked back for the name; names are far shorter
 _ZH_ALIAS = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,30}?)[(（](?:以下)?(?:简称|下称|以下称)[「“\"]?(?P<alias>[^」”\")）]+)[」”\"]?[)）]"
+    rf"(?P<name>[{HAN}]{{2,30}}?)[(（](?:以下)?(?:简称|下称|以下称)[「“\"]?(?P<alias>[^」”\")）]+)[」”\"]?[)）]"
 )
 
 _ZH_DATE = re.compile(

@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.answering import use_cache_dir
 from bot.errors import UsageError
+from bot.loader import index_corpus, use_cache_dir
 from bot.settings import Settings
 from corpus.agreements import list_agreements
 from corpus.build import build_corpus, find_pages
@@ -41,10 +41,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not result.articles:
         raise UsageError("no valid pages; the corpus was left as it was")
     write_articles(result.articles, out)
-    # Index it now, so the first question on the new corpus need not wait for that.
-    from retrieval.cache import load_index
-
-    load_index(out, result.articles, settings.engine, settings.cache_dir)
+    index_corpus(out, result.articles, settings)
     print(
         f"Wrote {len(result.articles)} articles ({summary(result.articles)}) to {out}"
         f" from {result.pages} pages"

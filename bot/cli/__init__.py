@@ -1,7 +1,9 @@
 """The `postbot` command line: parses arguments and hands off to one command module.
 
-Command modules are imported only when their command runs, so `postbot ask` never
-pays for importing Telegram.
+Each subcommand is a module of this package named after it (`build-corpus` is
+`bot/cli/build_corpus.py`) with a `run(args, settings)` returning the exit code. Command
+modules are imported only when their command runs, so `postbot ask` never pays for
+importing Telegram.
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "set it to connect the bot to Telegram.",
             file=sys.stderr,
         )
-    module = importlib.import_module(f"bot.commands.{_module_for(args.command, settings)}")
+    module = importlib.import_module(f"bot.cli.{_module_for(args.command, settings)}")
     from corpus.errors import CorpusError
 
     try:
@@ -146,7 +148,3 @@ def _with_corpus(settings: Settings, path: Path) -> Settings:
     from dataclasses import replace
 
     return replace(settings, corpus_path=path)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

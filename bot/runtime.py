@@ -1,7 +1,9 @@
-"""The question path's bookkeeping: the per-user limit, logged answers, follow-ups, feedback.
+"""The running bot's state and the question path's bookkeeping around it.
 
-Handlers call `admit` before answering and `ask` to answer; `feedback_buttons` go under the
-answer, and `feedback_pressed` stores a press. The state lives in `bot_data[OPERATIONS]`.
+`BotRuntime` holds what the bot keeps while it runs, beyond the answerer: the per-user limits,
+the query log and follow-up memory, the locks of /reload and /add, the feedback key; it lives
+in `bot_data[RUNTIME]`. Handlers call `admit` before answering and `ask` to answer;
+`feedback_buttons` go under the answer, and `feedback_pressed` stores a press.
 
 A feedback button's data is signed with a key made at start, over the logged row and the chat
 the answer went to: a press with data made up, or copied to another chat, changes nothing.
@@ -25,6 +27,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import Application, ContextTypes
 
+from bot import texts
 from bot.conversation import Asked, Conversations
 from bot.inlinelog import SettlingInlineLog
 from bot.querylog import QueryLog, QueryLogError
@@ -37,63 +40,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-OPERATIONS = "operations"  # key of the Operations in application.bot_data
+RUNTIME = "runtime"  # key of the BotRuntime in application.bot_data
 FEEDBACK_PATTERN = r"^fb:"  # every press on a feedback button, forged ones too
 _FEEDBACK = re.compile(r"^fb:(up|down|done):(\d{1,18}):(en|zh):([\w-]{16})$")
 _SIGNATURE_BYTES = 12  # 16 characters of base64: callback data may hold 64 bytes
 
 Context = ContextTypes.DEFAULT_TYPE
 
-# Plain text: nothing here is filled in from a person or the corpus.
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "slow_down": (
-            "You're asking faster than I can keep up with. Please wait a minute, then ask again."
-        ),
-        "thanks": "🙏 Thanks for the feedback",
-        "thanks_toast": "Thanks!",
-        "only_admins": "Sorry, only admins can {action}.",
-        "action_stats": "see the stats",
-        "action_reload": "reload the corpus",
-        "action_add": "add articles",
-        "add_usage": "Put one or more page addresses after /add, for example:\n"
-        "/add https://www.example.com/news/china-post-signs.html",
-        "add_busy": "Pages are already being added; wait for that to finish.",
-        "add_failed": "Nothing was added: {reason}",
-        "reloaded": "Reloaded {articles} articles ({agreements} agreements).",
-        "reload_failed": "Reload failed, so I'm still answering from the old corpus: {reason}",
-        "reload_busy": "A reload is already running; wait for it to finish.",
-        "no_log": "The query log cannot be read: {reason}",
-        "button_expired": "That button no longer works.",
-    },
-    "zh": {
-        "slow_down": "您提问太快了，请稍等一分钟再问。",
-        "thanks": "🙏 谢谢您的反馈",
-        "thanks_toast": "谢谢！",
-        "only_admins": "抱歉，只有管理员可以{action}。",
-        "action_stats": "查看统计",
-        "action_reload": "重新加载资料",
-        "action_add": "添加文章",
-        "add_usage": "请在 /add 后面写上一个或多个网页地址，例如：\n"
-        "/add https://www.example.com/news/china-post-signs.html",
-        "add_busy": "正在添加网页，请等它完成。",
-        "add_failed": "没有添加任何文章：{reason}",
-        "reloaded": "已重新加载 {articles} 篇文章（{agreements} 项协议）。",
-        "reload_failed": "重新加载失败，仍使用原有资料：{reason}",
-        "reload_busy": "已有一次重新加载正在进行，请等它完成。",
-        "no_log": "无法读取问题日志：{reason}",
-        "button_expired": "这个按钮已失效。",
-    },
-}
-
-
-def text(lang: str, key: str, **values: object) -> str:
-    """One of the texts above, in `lang` (English if unknown), filled in with `values`."""
-    return TEXTS.get(lang, TEXTS["en"])[key].format(**values)
-
 
 @dataclass
-class Operations:
+class BotRuntime:
     """What running the bot needs beyond answering: the log, the limit, the follow-up memory."""
 
     settings: Settings
@@ -106,7 +62,7 @@ class Operations:
     feedback_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Operations:
+    def from_settings(cls, settings: Settings) -> BotRuntime:
         """Open the query log at `settings.database`; without it the bot answers unlogged."""
         try:
             query_log: QueryLog | None = QueryLog(settings.database)
@@ -130,20 +86,20 @@ class Operations:
         return user is not None and user.id in self.settings.admins
 
 
-def install(application: Application, settings: Settings, answerer: AnswererLike) -> Operations:
-    """Put a fresh Operations for `settings` into the application's bot_data.
+def install(application: Application, settings: Settings, answerer: AnswererLike) -> BotRuntime:
+    """Put a fresh BotRuntime for `settings` into the application's bot_data.
 
     The follow-up rule is learnt from `answerer`'s corpus now, not on the first question.
     """
-    operations = Operations.from_settings(settings)
-    operations.conversations.prepare(answerer)
-    application.bot_data[OPERATIONS] = operations
-    return operations
+    runtime = BotRuntime.from_settings(settings)
+    runtime.conversations.prepare(answerer)
+    application.bot_data[RUNTIME] = runtime
+    return runtime
 
 
-def operations_of(context: Context) -> Operations:
-    """The bot's Operations."""
-    return context.bot_data[OPERATIONS]
+def runtime_of(context: Context) -> BotRuntime:
+    """The running bot's state."""
+    return context.bot_data[RUNTIME]
 
 
 async def admit(update: Update, context: Context, lang: str) -> bool:
@@ -153,9 +109,9 @@ async def admit(update: Update, context: Context, lang: str) -> bool:
     """
     user = update.effective_user
     key: Hashable = user.id if user else ("chat", update.effective_chat.id)
-    verdict = operations_of(context).limiter.check(key)
+    verdict = runtime_of(context).limiter.check(key)
     if verdict is Verdict.SLOW_DOWN and update.effective_chat is not None:
-        await update.effective_chat.send_message(text(lang, "slow_down"))
+        await update.effective_chat.send_message(texts.message(lang, "slow_down"))
     return verdict is Verdict.ALLOW
 
 
@@ -167,41 +123,39 @@ def ask(update: Update, context: Context, answerer: AnswererLike, question: str)
     else:
         key = chat.id  # kept in memory only, never logged
         chat_type = "private" if chat.type == ChatType.PRIVATE else "group"
-    return operations_of(context).conversations.ask(
-        answerer, question, chat=key, chat_type=chat_type
-    )
+    return runtime_of(context).conversations.ask(answerer, question, chat=key, chat_type=chat_type)
 
 
 def admit_inline(update: Update, context: Context) -> bool:
     """Count an inline query against its sender's limit: False if it must not be answered."""
     user = update.effective_user
     key: Hashable = user.id if user else "inline"
-    return operations_of(context).inline_limiter.check(key) is Verdict.ALLOW
+    return runtime_of(context).inline_limiter.check(key) is Verdict.ALLOW
 
 
 def ask_top(
     update: Update, context: Context, answerer: RankingAnswerer, question: str, k: int
 ) -> list[Answer]:
     """Up to `k` answers to an inline query; logged once the sender's query has settled."""
-    operations = operations_of(context)
+    runtime = runtime_of(context)
     started = time.perf_counter()
-    answers = operations.conversations.ask_top(answerer, question, k, logged=False)
+    answers = runtime.conversations.ask_top(answerer, question, k, logged=False)
     latency_ms = (time.perf_counter() - started) * 1000
     user = update.effective_user
-    operations.inline_log.note(user.id if user else "inline", answers[0], latency_ms)
+    runtime.inline_log.note(user.id if user else "inline", answers[0], latency_ms)
     return answers
 
 
 async def stopping(application: Application) -> None:
     """When the bot stops: log the inline queries that had not settled yet."""
-    application.bot_data[OPERATIONS].inline_log.flush()
+    application.bot_data[RUNTIME].inline_log.flush()
 
 
 def feedback_buttons(context: Context, chat_id: int, asked: Asked) -> InlineKeyboardMarkup | None:
     """👍 / 👎 buttons for a logged answer sent to `chat_id`; None when it was not logged."""
     if asked.row_id is None:
         return None
-    data = _feedback_data(operations_of(context).feedback_key, chat_id, asked.row_id)
+    data = _feedback_data(runtime_of(context).feedback_key, chat_id, asked.row_id)
     lang = asked.answer.lang
     return InlineKeyboardMarkup(
         [
@@ -221,27 +175,27 @@ async def feedback_pressed(update: Update, context: Context) -> None:
     query = update.callback_query
     match = _FEEDBACK.match(query.data or "")
     message = query.message
-    key = operations_of(context).feedback_key
+    key = runtime_of(context).feedback_key
     if match is None or message is None:
-        await query.answer(text("en", "button_expired"))
+        await query.answer(texts.message("en", "button_expired"))
         return
     choice, row, lang, _ = match.groups()
     data = _feedback_data(key, message.chat.id, int(row))
     if not hmac.compare_digest(data(choice, lang), query.data or ""):
         log.info("Ignored a feedback press whose data was not made for its chat")
-        await query.answer(text(lang, "button_expired"))
+        await query.answer(texts.message(lang, "button_expired"))
         return
     if choice == "done":
-        await query.answer(text(lang, "thanks_toast"))
+        await query.answer(texts.message(lang, "thanks_toast"))
         return
-    query_log = operations_of(context).conversations.log
+    query_log = runtime_of(context).conversations.log
     if query_log is not None:
         try:
             query_log.record_feedback(int(row), up=choice == "up")
         except QueryLogError as exc:
             log.warning("Could not store feedback: %s", exc)
-    await query.answer(text(lang, "thanks_toast"))
-    thanks = InlineKeyboardButton(text(lang, "thanks"), callback_data=data("done", lang))
+    await query.answer(texts.message(lang, "thanks_toast"))
+    thanks = InlineKeyboardButton(texts.message(lang, "thanks"), callback_data=data("done", lang))
     await query.edit_message_reply_markup(InlineKeyboardMarkup([[thanks]]))
 
 

@@ -6,8 +6,8 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from bot.answering import load_answerer
 from bot.errors import UsageError
+from bot.loader import load_answerer
 from bot.settings import Settings
 
 if TYPE_CHECKING:

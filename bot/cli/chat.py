@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from bot.answering import load_answerer
+from bot.loader import load_answerer
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def chat(answerer: Answerer, stdin: TextIO, stdout: TextIO) -> int:
 def _agreements(answerer: Answerer, lang: str, query: str = "") -> str:
     """/agreements [FILTER]: the compact table of the agreements kept, labels in `lang`."""
     from answers.templates import render
-    from bot.commands.agreements import format_table, no_match
+    from bot.cli.agreements import format_table, no_match
     from corpus.agreement_filter import filter_agreements
 
     if not answerer.agreements:

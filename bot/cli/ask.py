@@ -8,8 +8,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from bot.answering import load_answerer
 from bot.errors import UsageError
+from bot.loader import load_answerer
 from bot.settings import Settings
 
 

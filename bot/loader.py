@@ -1,13 +1,19 @@
-"""The answer layer as the settings configure it: one place that loads it for every front end."""
+"""The answer layer as the settings configure it: one place that loads it for every front end.
+
+Front ends load the answerer and index a new corpus through here, never through `retrieval/`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.settings import Settings
 
 if TYPE_CHECKING:
     from answers import Answerer
+    from corpus.model import Article
 
 
 def load_answerer(settings: Settings) -> Answerer:
@@ -25,3 +31,13 @@ def use_cache_dir(settings: Settings) -> None:
         from retrieval.tokenize import use_jieba_cache_dir
 
         use_jieba_cache_dir(settings.cache_dir)
+
+
+def index_corpus(path: Path, articles: Sequence[Article], settings: Settings) -> None:
+    """Index the corpus just written at `path` into the settings' cache, for its first question.
+
+    A sound cache of the same corpus is kept as it is.
+    """
+    from retrieval.cache import load_index
+
+    load_index(path, articles, settings.engine, settings.cache_dir)

@@ -10,6 +10,7 @@ from bot.settings import Settings
 from corpus.agreement_filter import AgreementFilter, AgreementSearch
 from corpus.agreements import list_agreements
 from corpus.store import load_articles
+from corpus.text import language_of
 
 DEFAULT_OUT = Path("timeline.png")
 
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             f"no agreement matches “{chosen.text}” (there are {len(search.entries)} in all); "
             "nothing written"
         )
-    lang = args.lang or _language_of(chosen.text)
+    lang = args.lang or language_of(chosen.text)
     from bot.timeline.pictures import make_picture
 
     picture = make_picture(entries, lang, chosen.text)
@@ -40,7 +41,3 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from exc
     print(f"Wrote {out} ({picture.width}×{picture.height} px). {picture.caption}")
     return 0
-
-
-def _language_of(text: str) -> str:
-    return "zh" if any("\u3400" <= char <= "\u9fff" for char in text) else "en"
