@@ -36,6 +36,7 @@ from answers.ranking import Ranker
 from answers.spelling import Speller
 from answers.templates import render
 from corpus.partners import is_china_post
+from corpus.text import to_simplified
 from retrieval.index import Hit, Index
 from retrieval.tokenize import has_han, tokenize
 
@@ -99,11 +100,8 @@ class Answerer:
     """Answers questions from a set of articles and their passage index."""
 
     def __init__(self, articles: Sequence[Article], index: Index) -> None:
-        from corpus.agreements import list_agreements
-
         self.articles = list(articles)
         self.index = index
-        self.agreements: list[AgreementEntry] = list_agreements(self.articles)
         self._by_id = {a.id: a for a in self.articles}
         self._weigher = Weigher(index.idf, index.unseen_idf())
         self._ranker = Ranker(index, self.articles)
@@ -323,6 +321,13 @@ class Answerer:
         return Answer(question, True, "\n".join([text, *sources]), lang, citations)
 
     @cached_property
+    def agreements(self) -> list[AgreementEntry]:
+        """The corpus's agreements, newest first (made on first use: most answers need none)."""
+        from corpus.agreements import list_agreements
+
+        return list_agreements(self.articles)
+
+    @cached_property
     def _agreement_dates(self) -> list[str]:
         # Every refusal states them; sorting thousands per question would cost more than it.
         return sorted(entry.published for entry in self.agreements)
@@ -368,13 +373,20 @@ class Answerer:
         return True
 
     def _a_party(self, concept: Concept) -> bool:
-        """Whether the concept names a party to some agreement of the corpus."""
-        return self._weigher.match(concept, self._party_terms) >= 0.5
+        """Whether the concept names a party to some agreement of the corpus (a Chinese
+        wording is looked up in the Chinese names as written: no jieba for this)."""
+        latin, chinese = self._party_names
+        return any(
+            (has_han(alt[0]) and any("".join(alt) in name for name in chinese))
+            or (not has_han(alt[0]) and set(alt) <= latin)
+            for alt in concept.alternatives
+        )
 
     @cached_property
-    def _party_terms(self) -> frozenset[str]:
-        parties = (p for a in self.articles if a.agreement for p in a.agreement.parties)
-        return frozenset(tokenize(" ".join(parties)))
+    def _party_names(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        parties = {p for a in self.articles if a.agreement for p in a.agreement.parties}
+        latin = frozenset(t for p in parties if not has_han(p) for t in tokenize(p))
+        return latin, tuple(to_simplified(p) for p in parties if has_han(p))
 
     def _compose(self, found: _Found, article: Article) -> Answer:
         """The answer from `article`: the kind's lead, the quote holding the fact, the source.

@@ -183,9 +183,14 @@ def _latin_concepts(
             if entry is not None:
                 concept = _glossary_concept(entry)
                 if bilingual and entry.chinese:
-                    # As jieba cuts the name from Chinese articles (jieba serves their corpus).
-                    cut = tuple(tokenize(entry.chinese))
-                    concept = replace(concept, alternatives=(*concept.alternatives, cut))
+                    # The name in the dictionary's words, as jieba also cuts them from
+                    # Chinese articles (the dictionary, not jieba: English questions never
+                    # wait for jieba's start-up).
+                    from answers.lexicon import segment
+
+                    cut = tuple(w for w in segment(entry.chinese) if len(w) > 1)
+                    if cut:
+                        concept = replace(concept, alternatives=(*concept.alternatives, cut))
                 yield concept
                 i += size
                 break

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from answers.coverage import Evidence, QueryCoverage
+from answers.lexicon import segment
 from corpus.model import Article
+from corpus.text import to_simplified
 from retrieval.index import Hit, Index
-from retrieval.tokenize import tokenize
+from retrieval.tokenize import has_han, tokenize
 
 # An answer may spread over neighbouring sentences: a passage is also read with this many
 # sentences on each side, and what only the window matches counts this much less than a
@@ -28,13 +30,22 @@ class Ranker:
         self._agreement_terms: dict[str, frozenset[str]] = {}
 
     def agreement_terms(self, article_id: str) -> frozenset[str]:
-        """The terms of the article's title and of its agreement's parties."""
+        """The terms of the article's title (as indexed) and of its agreement's parties:
+        English ones tokenized, Chinese ones in the dictionary's words and their first two
+        characters (天津市 is also 天津), so no question waits for jieba here."""
         terms = self._agreement_terms.get(article_id)
         if terms is None:
             article = self._by_id[article_id]
             parties = article.agreement.parties if article.agreement else ()
-            terms = frozenset(tokenize(" ".join((article.title, *parties))))
-            self._agreement_terms[article_id] = terms
+            found = set(self.index.terms(self.index.rows(article_id)[0]))
+            for party in parties:
+                if has_han(party):
+                    words = segment(to_simplified(party))
+                    found.update(words)
+                    found.update(w[:2] for w in words if len(w) > 2)
+                else:
+                    found.update(tokenize(party))
+            terms = self._agreement_terms[article_id] = frozenset(found)
         return terms
 
     def heading(self, article_id: str) -> frozenset[str]:

@@ -26,14 +26,14 @@ def _holds(text: str, asked: Asked) -> bool:
 
 def _lead(asked: Asked, article: Article, text: str) -> str | None:
     agreement = article.agreement
-    if agreement and agreement.signed_on and about_signing(asked.text):
-        return render(asked.lang, "when_signed", date=format_date(agreement.signed_on, asked.lang))
-    found = DATE.search(text)
-    if found:
-        return render(asked.lang, "when_dated", date=found.group())
-    if agreement:
+    if agreement and about_signing(asked.text):
+        # The signing's own date, or that the article gives none: never another date.
+        if agreement.signed_on:
+            date = format_date(agreement.signed_on, asked.lang)
+            return render(asked.lang, "when_signed", date=date)
         return render(asked.lang, "when_unknown", published=article.published)
-    return None
+    found = DATE.search(text)
+    return render(asked.lang, "when_dated", date=found.group()) if found else None
 
 
 KIND = QuestionKind(
