@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from corpus.model import Article
 
 SEARCH_DEPTH = 50  # passages fetched per question before articles are compared
+RIVALS = 8  # articles that fit a question, best first, among which an answer is chosen
 NAME_EVIDENCE = 8  # passages read to tell whether the articles write a word as a name
 # How far below the best passage's coverage a passage that fits the question type may be.
 FIT_TOLERANCE = 0.2
@@ -255,8 +257,10 @@ class Answerer:
         hits = self.index.search(query.terms, k=SEARCH_DEPTH, article_ids=article_ids)
         ranked = self._ranker.rank(coverage, hits, about)
         if about is None:
-            # An article that cannot be what the question is about is no rival either.
-            ranked = [e for e in ranked if self._fits(query, kind, coverage, e.article_id)]
+            # An article that cannot be what the question is about is no rival either; the
+            # best few that can are all an answer is weighed against.
+            fitting = (e for e in ranked if self._fits(query, kind, coverage, e.article_id))
+            ranked = list(islice(fitting, RIVALS))
         if not ranked:
             return None
         return _Found(question, lang, query, kind, coverage, hits, ranked)

@@ -5,6 +5,7 @@ alternatives. All translations of one word are one concept (a structured query, 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from answers.lexicon import (
     en_to_zh,
@@ -88,6 +89,7 @@ def _own(word: str) -> Terms:
     return tuple(tokenize(word)) or (word,)
 
 
+@lru_cache(maxsize=8192)
 def chinese_of(word: str) -> tuple[Terms, ...]:
     """The Chinese an English word or phrase may be written as, each as one term: the
     dictionary's likeliest words for it and for the forms it may be listed under
@@ -128,6 +130,7 @@ def english_forms(word: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+@lru_cache(maxsize=8192)
 def related_words(word: str) -> tuple[Terms, ...]:
     """WordNet synonyms of an English word: weaker alternatives, never required."""
     return tuple(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from retrieval.tokenize import has_han
+from corpus.text import language_of
 
 # Words that only say what kind of question it is: they may help a match but never
 # count against one (answers/data/question_words.txt).
@@ -15,4 +15,4 @@ SOFT_WORDS = frozenset(
 
 def question_lang(question: str) -> str:
     """The question's language: "zh" if it has any Chinese character, else "en"."""
-    return "zh" if has_han(question) else "en"
+    return language_of(question)

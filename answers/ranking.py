@@ -28,6 +28,7 @@ class Ranker:
         self._years = {a.id: _years(a) for a in articles}
         self._by_id = {a.id: a for a in articles}
         self._agreement_terms: dict[str, frozenset[str]] = {}
+        self._headings: dict[str, frozenset[str]] = {}
 
     def agreement_terms(self, article_id: str) -> frozenset[str]:
         """The terms of the article's title (as indexed) and of its agreement's parties:
@@ -50,8 +51,12 @@ class Ranker:
 
     def heading(self, article_id: str) -> frozenset[str]:
         """The terms of the article's title and of its years."""
-        rows = self.index.rows(article_id)
-        return self.index.terms(rows[0]) | self._years.get(article_id, frozenset())
+        terms = self._headings.get(article_id)
+        if terms is None:
+            rows = self.index.rows(article_id)
+            terms = self.index.terms(rows[0]) | self._years.get(article_id, frozenset())
+            self._headings[article_id] = terms
+        return terms
 
     def passage_coverage(self, coverage: QueryCoverage, article_id: str, position: int) -> float:
         """How well the passage at `position` matches: alone or in its window, with the
@@ -65,9 +70,7 @@ class Ranker:
 
     def article_matches(self, terms: frozenset[str], article_id: str) -> frozenset[str]:
         """Which of `terms` the article has: in some passage or its heading."""
-        term_sets = map(self.index.terms, self.index.rows(article_id))
-        found = frozenset().union(*(terms & passage for passage in term_sets))
-        return found | (terms & self.heading(article_id))
+        return terms & (self.index.article_terms(article_id) | self.heading(article_id))
 
     def rank(self, coverage: QueryCoverage, hits: list[Hit], only: str | None) -> list[Evidence]:
         """The articles of `hits` (or just `only`), best first, with their coverage."""

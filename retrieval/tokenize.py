@@ -15,34 +15,22 @@ import os
 import re
 import shutil
 import tempfile
-import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from corpus.text import to_simplified
+from corpus.text import HAN, fold_quotes, to_simplified
+from corpus.text import has_han as _has_han
 
 log = logging.getLogger(__name__)
 
 # Bump when a rule below changes: cached indexes are keyed on it.
 TOKENIZER_VERSION = "2"
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
-_RUNS = re.compile(rf"[{_HAN}]+|[^{_HAN}]+")
-_IS_HAN = re.compile(rf"[{_HAN}]")
+_RUNS = re.compile(rf"[{HAN}]+|[^{HAN}]+")
+_IS_HAN = re.compile(rf"[{HAN}]")
 # A word is letters and digits, optionally joined by hyphens or apostrophes.
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u02bc": "'",
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-    }
-)
 
 
 def tokenize(text: str) -> list[str]:
@@ -64,7 +52,7 @@ def tokenize(text: str) -> list[str]:
 
 def normalize(text: str) -> str:
     """Text in NFKC (full-width forms folded) with curly quotes made straight."""
-    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return fold_quotes(text)
 
 
 def script_runs(text: str) -> list[tuple[bool, str]]:
@@ -74,7 +62,7 @@ def script_runs(text: str) -> list[tuple[bool, str]]:
 
 def has_han(text: str) -> bool:
     """Whether `text` contains any Chinese character."""
-    return _IS_HAN.search(text) is not None
+    return _has_han(text)
 
 
 def is_stopword(word: str) -> bool:

@@ -7,10 +7,11 @@ import re
 from answers.kinds.base import Asked, QuestionKind, about_signing, cue_words
 from answers.templates import format_date, render
 from corpus.model import Article
+from corpus.text import MONTH_NAMES
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# Every month name and abbreviation, longest first ("Sept" before "Sep").
+_MONTH = "(?:{})\\.?".format(
+    "|".join(sorted((n.capitalize() for ns in MONTH_NAMES for n in ns), key=len, reverse=True))
 )
 DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"

@@ -7,8 +7,9 @@ import re
 from answers.kinds.base import QuestionKind, cue_words
 from answers.lexicon import is_name, segment
 from answers.templates import render
+from corpus.text import HAN, MONTH_NAMES
 
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(names[0].capitalize() for names in MONTH_NAMES)
 # "in Changchun", "at Bangchui Garden Hotel", "based in Chengdu, Sichuan", "headquartered in".
 _PLACE = re.compile(
     rf"\b(?:in|at|based in|headquartered in)\s+(?:the\s+)?(?!(?:{_MONTHS})\b)"
@@ -16,7 +17,7 @@ _PLACE = re.compile(
 )
 _PLACE_ZH = re.compile(
     r"(?:在|于|於|位于|位於|总部在|總部在|总部位于)"
-    r"([\u4e00-\u9fff]{2,8}?)(?:签署|签订|簽署|簽訂|举行|舉行|会见|會見|召开|出席|与|與|同|，|。|、)"
+    rf"([{HAN}]{{2,8}}?)(?:签署|签订|簽署|簽訂|举行|舉行|会见|會見|召开|出席|与|與|同|，|。|、)"
 )
 _NOT_PLACES = frozenset({"Recently", "China Post", "The", "This"})
 

@@ -9,6 +9,7 @@ from answers.kinds.base import Asked, QuestionKind, cue_words
 from answers.people import Role, find_people, people_lead, people_question
 from answers.templates import render
 from corpus.model import Article
+from corpus.text import HAN
 
 # A "who" question about the agreement itself is answered with its parties first.
 _PARTY_WORDS = re.compile(
@@ -42,7 +43,7 @@ def _holder_of(roles: tuple[Role, ...], text: str) -> bool:
     if any(person.title in roles for person in find_people(text)):
         return True
     return any(
-        re.search(rf"(?<!副){re.escape(role.chinese)}[\u4e00-\u9fff]{{2,3}}", text)
+        re.search(rf"(?<!副){re.escape(role.chinese)}[{HAN}]{{2,3}}", text)
         for role in roles
         if role.chinese and not role.chinese.startswith("副")
     )
@@ -56,7 +57,7 @@ def _asks_a_role(asked: Asked) -> bool:
 # or "A、B" lists of signatories.
 _ZH_PERSON = re.compile(
     r"(?:董事长|总经理|副总经理|总裁|副总裁|书记|省长|市长|副市长|副省长|主任|部长|理事长|"
-    r"主席|局长|行长|董事|代表)[\u4e00-\u9fff]{2,3}"
+    rf"主席|局长|行长|董事|代表)[{HAN}]{{2,3}}"
 )
 _EN_PERSON = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?\b")
 
