@@ -1,36 +1,23 @@
-"""Asking the answerer as every front end does: follow-ups, timing, and the query log."""
+"""Asking the answerer as every front end does: timing and the query log; follow-ups are the
+answer layer's (answers/conversation.py)."""
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Protocol
 
-from answers.followup import ConversationMemory, FollowUpRule, Reference
+from answers.conversation import AnswererLike, FollowUps
+from answers.followup import ConversationMemory
 from answers.model import Answer
 from answers.questions import question_lang
 from bot.querylog import QueryLog, QueryLogError
-from corpus.model import Article
 
-__all__ = ["Asked", "Conversations"]
-
-# How close the article just discussed must come to the best article overall (the score of
-# its best passage, as a share of the best) for "the agreement" to mean the one just discussed.
-DEFINITE_SHARE = 0.8
+__all__ = ["AnswererLike", "Asked", "Conversations"]
 
 log = logging.getLogger(__name__)
-
-
-class AnswererLike(Protocol):
-    """What a conversation needs of the answer layer."""
-
-    @property
-    def articles(self) -> Sequence[Article]: ...
-
-    def answer(self, question: str, *, about: str | None = None) -> Answer: ...
 
 
 class RankingAnswerer(Protocol):
@@ -51,13 +38,6 @@ class Asked:
     latency_ms: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Corpus:
-    answerer: AnswererLike
-    rule: FollowUpRule
-    article_ids: frozenset[str]
-
-
 class Conversations:
     """Answers each chat's questions, follow-ups included, and logs them if given a log."""
 
@@ -68,41 +48,28 @@ class Conversations:
         timer: Callable[[], float] = time.perf_counter,
     ) -> None:
         self.log = log
-        self.memory = memory or ConversationMemory()
+        self.followups = FollowUps(memory)
         self._timer = timer
-        self._corpora: dict[int, _Corpus] = {}
-        self._lock = threading.Lock()
+
+    @property
+    def memory(self) -> ConversationMemory:
+        """Each chat's last cited article."""
+        return self.followups.memory
 
     def prepare(self, answerer: AnswererLike) -> None:
         """Learn `answerer`'s corpus for the follow-up rule now, not on its first question."""
-        self._corpus_of(answerer)
+        self.followups.prepare(answerer)
 
     def ask(
         self, answerer: AnswererLike, question: str, *, chat: Hashable | None, chat_type: str
     ) -> Asked:
-        """Answer `question` asked in `chat`, from the article it last saw if it is a follow-up.
-
-        `chat` None means a question outside any conversation (inline mode): no follow-ups.
-        """
+        """Answer `question` asked in `chat` (a follow-up from the article it last saw), timed
+        and logged. `chat` None means a question outside any conversation (inline mode)."""
         started = self._timer()
-        reference, remembered = Reference.NONE, None
-        if chat is not None:
-            corpus = self._corpus_of(answerer)
-            reference = corpus.rule.reference(question)
-            remembered = self.memory.recall(chat) if reference is not Reference.NONE else None
-            if remembered not in corpus.article_ids:
-                remembered = None  # from a corpus since reloaded without it
-        about = remembered if reference is Reference.POINTING else None
-        answer = answerer.answer(question, about=about)
-        if remembered and reference is Reference.DEFINITE:
-            followed = answerer.answer(question, about=remembered)
-            if _holds_up(followed, answer):
-                answer, about = followed, remembered
-        if chat is not None:
-            self.memory.note(chat, answer)
+        followed = self.followups.answer(answerer, question, chat)
         latency_ms = (self._timer() - started) * 1000
-        row_id = self._log(answer, chat_type, latency_ms)
-        return Asked(answer=answer, row_id=row_id, about=about, latency_ms=latency_ms)
+        row_id = self._log(followed.answer, chat_type, latency_ms)
+        return Asked(followed.answer, row_id, followed.about, latency_ms)
 
     def ask_top(
         self, answerer: RankingAnswerer, question: str, k: int = 5, *, logged: bool = True
@@ -125,25 +92,6 @@ class Conversations:
         """Log an answer given earlier; its row id, or None when there is no log."""
         return self._log(answer, chat_type, latency_ms)
 
-    def _corpus_of(self, answerer: AnswererLike) -> _Corpus:
-        # Two are kept, so that while a reload prepares the new corpus in another thread, the
-        # old one's questions do not learn the old corpus again.
-        with self._lock:
-            corpus = self._corpora.get(id(answerer))
-        if corpus is not None and corpus.answerer is answerer:
-            return corpus
-        articles = list(answerer.articles)
-        corpus = _Corpus(
-            answerer=answerer,
-            rule=FollowUpRule.from_articles(articles),
-            article_ids=frozenset(a.id for a in articles),
-        )
-        with self._lock:
-            self._corpora[id(answerer)] = corpus
-            while len(self._corpora) > 2:
-                del self._corpora[next(iter(self._corpora))]
-        return corpus
-
     def _log(self, answer: Answer, chat_type: str, latency_ms: float) -> int | None:
         if self.log is None:
             return None
@@ -161,12 +109,3 @@ class Conversations:
         except QueryLogError as exc:
             log.warning("Could not log a question: %s", exc)
             return None
-
-
-def _holds_up(followed: Answer, fresh: Answer) -> bool:
-    """True when the follow-up answer is as good as the question's own, or it has none."""
-    if not fresh.answered or not fresh.citations:
-        return followed.answered
-    if not followed.answered or not followed.citations:
-        return False
-    return followed.citations[0].score >= DEFINITE_SHARE * fresh.citations[0].score
