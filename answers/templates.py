@@ -46,13 +46,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "published on {first}.",
         "summary_none": "I know no cooperation agreements yet.",
         "empty": "Please ask a question, for example: When did China Post sign with Jilin?",
-        "no_agreements": "No agreements yet.",
-        "help": "Ask me about China Post's cooperation agreements, in English or Chinese, "
-        "for example “When did China Post sign with Jilin?” or "
-        "“中国邮政和农业农村部的合作包括哪些领域？”.\n"
-        "/agreements lists the agreements I know, /help shows this, /quit ends the chat.",
-        "greeting": "postbot: ask about China Post's cooperation agreements. /help for help.",
-        "unknown_command": "Unknown command {command}. /help lists the commands.",
     },
     "zh": {
         "when_signed": "签署日期：{date}。",
@@ -89,12 +82,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "summary_one": "我知道中国邮政的 1 项合作协议，文章发布于 {first}。",
         "summary_none": "我还不知道任何合作协议。",
         "empty": "请提一个问题，例如：中国邮政和吉林省什么时候签署的合作协议？",
-        "no_agreements": "还没有协议。",
-        "help": "可以用中文或英文问我中国邮政的合作协议，"
-        "例如“中国邮政和吉林省什么时候签署的合作协议？”。\n"
-        "/agreements 列出协议，/help 显示本说明，/quit 结束对话。",
-        "greeting": "postbot：欢迎提问中国邮政的合作协议。发送 /help 查看帮助。",
-        "unknown_command": "未知命令 {command}。发送 /help 查看命令。",
     },
 }
 

@@ -3,7 +3,7 @@
 Values are Telegram HTML: anything filled in with `str.format` must already be escaped. Those
 shown where Telegram reads no HTML (a button, a toast, an inline result's title, the
 "slow down" notice) hold no markup and no `&`, `<` or `>`, so they read the same either way.
-The terminal chat's greeting and help are the answer layer's (`answers/templates.py`).
+The terminal chat's texts (`terminal_…`) are plain text.
 """
 
 from __future__ import annotations
@@ -129,6 +129,16 @@ MESSAGES: dict[str, dict[str, str]] = {
             "a topic or a kind of partner (<code>{command} bank</code>)."
         ),
         "no_agreements": "I don't know of any agreements yet.",
+        # The terminal chat's (plain text, no markup).
+        "terminal_no_agreements": "No agreements yet.",
+        "terminal_help": "Ask me about China Post's cooperation agreements, in English or Chinese, "
+        "for example “When did China Post sign with Jilin?” or "
+        "“中国邮政和农业农村部的合作包括哪些领域？”.\n"
+        "/agreements lists the agreements I know, /help shows this, /quit ends the chat.",
+        "terminal_greeting": (
+            "postbot: ask about China Post's cooperation agreements. /help for help."
+        ),
+        "terminal_unknown_command": "Unknown command {command}. /help lists the commands.",
         "agreement_usage": (
             "Give the agreement's number, for example <code>/agreement 1</code>. "
             "/agreements lists them."
@@ -203,6 +213,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "（<code>{command} 银行</code>）筛选。"
         ),
         "no_agreements": "我还不知道任何合作协议。",
+        "terminal_no_agreements": "还没有协议。",
+        "terminal_help": "可以用中文或英文问我中国邮政的合作协议，"
+        "例如“中国邮政和吉林省什么时候签署的合作协议？”。\n"
+        "/agreements 列出协议，/help 显示本说明，/quit 结束对话。",
+        "terminal_greeting": "postbot：欢迎提问中国邮政的合作协议。发送 /help 查看帮助。",
+        "terminal_unknown_command": "未知命令 {command}。发送 /help 查看命令。",
         "agreement_usage": (
             "请给出协议编号，例如 <code>/agreement 1</code>。/agreements 列出所有协议。"
         ),

@@ -24,13 +24,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def chat(answerer: Answerer, stdin: TextIO, stdout: TextIO) -> int:
     """The chat loop: a question or a command per line; follow-ups use the last article."""
     from answers.questions import question_lang
-    from answers.templates import render
     from bot.conversation import Conversations
+    from bot.texts import message
 
     conversations = Conversations()
     conversations.prepare(answerer)
     lang = "en"  # of the person's last question: commands reply in it
-    print(render(lang, "greeting"), file=stdout)
+    print(message(lang, "terminal_greeting"), file=stdout)
     while True:
         print("> ", end="", file=stdout, flush=True)
         line = stdin.readline()
@@ -44,11 +44,11 @@ def chat(answerer: Answerer, stdin: TextIO, stdout: TextIO) -> int:
         if command in QUIT:
             return 0
         if command == "/help":
-            reply = render(lang, "help")
+            reply = message(lang, "terminal_help")
         elif command == "/agreements":
             reply = _agreements(answerer, lang, text[len(command) :].strip())
         elif command.startswith("/"):
-            reply = render(lang, "unknown_command", command=command)
+            reply = message(lang, "terminal_unknown_command", command=command)
         else:
             lang = question_lang(text)
             asked = conversations.ask(answerer, text, chat="terminal", chat_type="terminal")
@@ -58,12 +58,12 @@ def chat(answerer: Answerer, stdin: TextIO, stdout: TextIO) -> int:
 
 def _agreements(answerer: Answerer, lang: str, query: str = "") -> str:
     """/agreements [FILTER]: the compact table of the agreements kept, labels in `lang`."""
-    from answers.templates import render
     from bot.cli.agreements import format_table, no_match
+    from bot.texts import message
     from corpus.agreement_filter import filter_agreements
 
     if not answerer.agreements:
-        return render(lang, "no_agreements")
+        return message(lang, "terminal_no_agreements")
     entries = filter_agreements(answerer.agreements, answerer.articles, query)
     if not entries:
         return no_match(query, len(answerer.agreements), "/agreements", lang)
