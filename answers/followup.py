@@ -18,6 +18,7 @@ from functools import cache
 from answers.data_files import NAME_KINDS, glossary
 from answers.model import Answer
 from corpus.model import Article
+from corpus.text import has_han
 
 __all__ = [
     "ConversationMemory",
@@ -96,7 +97,6 @@ _GENERIC_NAME_WORDS = _words(
 _ACRONYM_SKIP = _words("of and the for")
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -110,7 +110,7 @@ def _normalise(text: str) -> str:
 
 
 def _contains_name(lowered: str, name: str) -> bool:
-    if _CJK.search(name):
+    if has_han(name):
         return name in lowered
     return _name_pattern(name).search(lowered) is not None
 

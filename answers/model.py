@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from corpus.records import as_json
+
 
 @dataclass(frozen=True, slots=True)
 class Citation:
@@ -19,15 +21,7 @@ class Citation:
     url: str | None = None  # the article's address, when it was added from one
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "article_id": self.article_id,
-            "title": self.title,
-            "source": self.source,
-            "published": self.published,
-            "snippet": self.snippet,
-            "score": round(self.score, 4),
-            "url": self.url,
-        }
+        return as_json(self) | {"score": round(self.score, 4)}
 
 
 @dataclass(frozen=True, slots=True)
