@@ -111,3 +111,21 @@ def cue_words(text: str) -> frozenset[str]:
     written = text.lower().split()
     stems = {t for w in written if not has_han(w) for t in tokenize(w)}
     return frozenset(written) | stems
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A kind whose fact is whatever a pattern finds in the passage (a sum, a duration, an
+    hour): `holds` when it finds one, `lead` renders the template with what it found."""
+
+    pattern: re.Pattern[str]
+    template: str  # the template's name; it is filled in as {value}
+
+    def holds(self, text: str, asked: Asked) -> bool:
+        return self.pattern.search(text) is not None
+
+    def lead(self, asked: Asked, article: Article, text: str) -> str | None:
+        from answers.templates import render
+
+        found = self.pattern.search(text)
+        return render(asked.lang, self.template, value=found.group().strip()) if found else None

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from answers.kinds.base import NUMBER_WORDS, ZH_NUMERAL, Asked, QuestionKind, cue_words
-from answers.templates import render
-from corpus.model import Article
+from answers.kinds.base import NUMBER_WORDS, ZH_NUMERAL, Found, QuestionKind, cue_words
 
 _DURATION = re.compile(
     rf"\b(?:\d+|{NUMBER_WORDS}|a|an)[- ](?:years?|months?|weeks?|days?)\b"
@@ -18,9 +16,7 @@ _DURATION = re.compile(
 )
 
 
-def _lead(asked: Asked, article: Article, text: str) -> str | None:
-    found = _DURATION.search(text)
-    return render(asked.lang, "duration", duration=found.group().strip()) if found else None
+_FACT = Found(_DURATION, "duration")
 
 
 KIND = QuestionKind(
@@ -36,8 +32,8 @@ KIND = QuestionKind(
         ),
         "zh": re.compile(r"多长时间|多久|期限|有效期|几年|多少年|哪几年|从什么时候"),
     },
-    holds=lambda text, asked: _DURATION.search(text) is not None,
-    lead=_lead,
+    holds=_FACT.holds,
+    lead=_FACT.lead,
     fact={"en": "how long", "zh": "期限"},
     required=True,
 )

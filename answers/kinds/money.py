@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from answers.kinds.base import Asked, QuestionKind, cue_words
-from answers.templates import render
-from corpus.model import Article
+from answers.kinds.base import Found, QuestionKind, cue_words
 
 _AMOUNT = re.compile(
     r"(?:[$¥€£]|US\$|RMB|CNY|USD)\s*\d[\d,.]*(?:\s*(?:billion|million|thousand|bn|m))?"
@@ -18,9 +16,7 @@ _AMOUNT = re.compile(
 )
 
 
-def _lead(asked: Asked, article: Article, text: str) -> str | None:
-    found = _AMOUNT.search(text)
-    return render(asked.lang, "amount", amount=found.group().strip()) if found else None
+_FACT = Found(_AMOUNT, "amount")
 
 
 KIND = QuestionKind(
@@ -38,8 +34,8 @@ KIND = QuestionKind(
         ),
         "zh": re.compile(r"多少钱|金额|投资多少|注册资本|利率|资金|多少亿|多少万|价格|费用|投资额"),
     },
-    holds=lambda text, asked: _AMOUNT.search(text) is not None,
-    lead=_lead,
+    holds=_FACT.holds,
+    lead=_FACT.lead,
     fact={"en": "how much money", "zh": "金额"},
     required=True,
 )

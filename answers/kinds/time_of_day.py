@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from answers.kinds.base import Asked, QuestionKind, cue_words
-from answers.templates import render
-from corpus.model import Article
+from answers.kinds.base import Found, QuestionKind, cue_words
 
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)"
@@ -15,9 +13,7 @@ _TIME = re.compile(
 )
 
 
-def _lead(asked: Asked, article: Article, text: str) -> str | None:
-    found = _TIME.search(text)
-    return render(asked.lang, "time_of_day", time=found.group().strip()) if found else None
+_FACT = Found(_TIME, "time_of_day")
 
 
 KIND = QuestionKind(
@@ -27,8 +23,8 @@ KIND = QuestionKind(
         "en": re.compile(r"\bwhat time\b|\bat what hour\b|\bwhich hour\b|\bwhat hour\b"),
         "zh": re.compile(r"几点|几时|什么时间点|哪个时间点|几点钟"),
     },
-    holds=lambda text, asked: _TIME.search(text) is not None,
-    lead=_lead,
+    holds=_FACT.holds,
+    lead=_FACT.lead,
     fact={"en": "the time of day", "zh": "具体时间"},
     required=True,
 )
