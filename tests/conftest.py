@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from answers_fixtures import TINY_CORPUS
+from fakebotapi import FakeBotAPI
+from page_server import serving
 
 from answers import Answerer
 from retrieval.index import Index
@@ -50,3 +53,17 @@ def tiny() -> Answerer:
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     """An answerer over the shipped corpus, its index cached in a folder of its own."""
     return Answerer.load(cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotAPI]:
+    """A fake Telegram Bot API server on 127.0.0.1, recording what the bot sends it."""
+    with FakeBotAPI() as server:
+        yield server
+
+
+@pytest.fixture
+def base_url() -> Iterator[str]:
+    """A local web server for the fixture pages (tests/page_server.py)."""
+    with serving() as url:
+        yield url

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from page_server import FIXTURE_PAGES, serving
+from page_server import FIXTURE_PAGES
 
 from bot.cli import main
 from corpus.errors import FetchError
@@ -18,12 +17,6 @@ from corpus.store import load_articles
 SHIPPED_CORPUS = Path(__file__).parents[1] / "corpus" / "data" / "articles.jsonl"
 REUTERS = "fx11_psbc-ant-financial-reuters.html"
 ZHENHAI = "fx17_zhenhai-province-2024.html"
-
-
-@pytest.fixture
-def base_url() -> Iterator[str]:
-    with serving() as url:
-        yield url
 
 
 @pytest.fixture

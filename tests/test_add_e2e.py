@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from bot_fixtures import html_problems, running
 from fakebotapi import TOKEN, FakeBotAPI
-from page_server import serving
 from telegram.ext import Application
 
 from answers import Answerer
@@ -22,18 +21,6 @@ ADMIN = 902
 SHIPPED_CORPUS = Path(__file__).parents[1] / "corpus" / "data" / "articles.jsonl"
 ZHENHAI = "fx17_zhenhai-province-2024.html"
 ZHENHAI_TITLE = "镇海省人民政府与中国邮政集团签署战略合作框架协议"
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
-
-
-@pytest.fixture
-def base_url() -> Iterator[str]:
-    with serving() as url:
-        yield url
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 from bot_fixtures import (
@@ -35,12 +35,6 @@ JILIN_TITLE = "China Post and Jilin provincial government sign cooperation frame
 @pytest.fixture(scope="module")
 def shipped_answerer() -> Answerer:
     return Answerer.load()
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
 
 
 @pytest.fixture

@@ -30,12 +30,6 @@ POSTBOT = [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit
 POSTBOT_RUN = [*POSTBOT, "run"]
 
 
-@pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
-
-
 class BotProcess:
     """`postbot run` in a child process, its log in a file."""
 

@@ -12,7 +12,7 @@ import shutil
 import signal
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -30,12 +30,6 @@ ADMIN = 901
 SHIPPED_CORPUS = Path(__file__).parents[1] / "corpus" / "data" / "articles.jsonl"
 JILIN = "When did China Post sign with Jilin?"
 MARA = "Which areas does the agreement with the Ministry of Agriculture and Rural Affairs cover?"
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
 
 
 @pytest.fixture

@@ -9,10 +9,9 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from fakebotapi import TOKEN, FakeBotAPI
 
 SHIPPED_CORPUS = Path(__file__).parents[1] / "corpus" / "data" / "articles.jsonl"
@@ -23,12 +22,6 @@ POSTBOT_RUN = [
     "run",
 ]
 QUESTION = "When did China Post sign with Jilin?"
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
 
 
 def _wait(condition: Callable[[], bool], what: str, timeout: float = 20) -> None:

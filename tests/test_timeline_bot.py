@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 import pytest
@@ -23,12 +23,6 @@ pytestmark = pytest.mark.filterwarnings("ignore:Deprecated since version v22.2:D
 @pytest.fixture(scope="module")
 def shipped_answerer() -> Answerer:
     return Answerer.load()
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
 
 
 def _settings(api: FakeBotAPI) -> Settings:
