@@ -9,42 +9,100 @@ from functools import lru_cache
 
 from answers.lexicon import (
     en_to_zh,
+    in_dictionary,
+    is_designator,
     is_function_word,
     pinyin_spellings,
     surname_of,
     synonyms,
     translate_word,
+    zh_to_en,
 )
 from answers.lexicon.bilingual import Translation
-from retrieval.tokenize import cut_words, tokenize
+from retrieval.tokenize import cut_words, has_han, tokenize
 
 Terms = tuple[str, ...]
 
 MAX_TRANSLATIONS = 3  # the likeliest Chinese words for one English word
 MAX_SYNONYMS = 4  # WordNet synonyms of one English word, commonest sense first
+MAX_GLOSSES = 2  # the glosses of a Chinese character its compounds are looked up by
 _LONGEST_GIVEN_NAME = 2
 
 
 def han_words(run: str) -> list[str]:
-    """The words of a Chinese run; a surname cut apart from its given name is joined again
-    (刘 + 爱力 -> 刘爱力) when the lexicon reads the two as a person."""
+    """The words of a Chinese run as the dictionary reads them, where jieba cut apart what
+    the lexicon knows as one word:
+
+    - a surname and its given name (刘 + 爱力 -> 刘爱力) when the two read as a person;
+    - a verb and its object split by a particle (签 + 的 + 字 -> 签字, 见了面 -> 见面): the
+      separable verbs of Chinese grammar, when the two make a dictionary word;
+    - neighbours that make a longer dictionary word when one of them is none
+      (蚂蚁 + 金服 -> 蚂蚁金服): the longest match, for names jieba does not know;
+    - an organisation's name: the words before a designator such as 总社 or 集团
+      (供销合作 + 总社 -> 供销合作总社), so it is matched whole, not word by word.
+    """
     words = cut_words(run)
     joined: list[str] = []
     i = 0
     while i < len(words):
-        word = words[i]
-        after = words[i + 1] if i + 1 < len(words) else ""
-        if (
-            surname_of(word) == word
-            and 0 < len(after) <= _LONGEST_GIVEN_NAME
-            and translate_word(word + after).person
-        ):
-            joined.append(word + after)
-            i += 2
-            continue
+        size, word = _joined_at(words, i)
         joined.append(word)
-        i += 1
+        i += size
     return joined
+
+
+_PARTICLES = frozenset("的了过")  # what may stand inside a separable verb: 签的字, 见了面
+_LONGEST_JOIN = 3  # jieba words joined into one dictionary word at most
+
+
+def _joined_at(words: list[str], i: int) -> tuple[int, str]:
+    """How many words from i read as one, and that word."""
+    word = words[i]
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if (
+        0 < len(after) <= _LONGEST_GIVEN_NAME
+        and surname_of(word + after) == word
+        and translate_word(word + after).person
+    ):
+        return 2, word + after
+    if (
+        len(word) == 3
+        and word[1] in _PARTICLES
+        and not in_dictionary(word)
+        and in_dictionary(word[0] + word[2])
+    ):
+        return 1, word[0] + word[2]  # jieba's own 见了面
+    if (
+        i + 2 < len(words)
+        and after in _PARTICLES
+        and len(word) == len(words[i + 2]) == 1
+        and in_dictionary(word + words[i + 2])
+        and not is_function_word(word + words[i + 2])
+    ):
+        return 3, word + words[i + 2]
+    for size in range(min(_LONGEST_JOIN, len(words) - i), 1, -1):
+        group = words[i : i + size]
+        if any(not in_dictionary(w) for w in group) and in_dictionary("".join(group)):
+            return size, "".join(group)
+        if is_designator(group[-1]) and all(_name_part(w) for w in group[:-1]):
+            return size, "".join(group)
+    return 1, word
+
+
+def organisation_head(word: str) -> str | None:
+    """The words before the designator of an organisation's name the dictionary lacks
+    (供销合作总社 -> 供销合作); None for any other word."""
+    if in_dictionary(word):
+        return None
+    for size in range(len(word) - 1, 0, -1):
+        if is_designator(word[-size:]):
+            return word[:-size]
+    return None
+
+
+def _name_part(word: str) -> bool:
+    """Whether a word may begin an organisation's name: Chinese, no function word."""
+    return has_han(word) and not is_function_word(word) and not is_designator(word)
 
 
 def han_word_reading(word: str) -> Iterator[tuple[str, tuple[Terms, ...], bool, bool]]:
@@ -87,6 +145,20 @@ def _is_name(translation: Translation) -> bool:
 
 def _own(word: str) -> Terms:
     return tuple(tokenize(word)) or (word,)
+
+
+@lru_cache(maxsize=1024)
+def near_synonyms(word: str) -> tuple[Terms, ...]:
+    """Other words an article may write for a Chinese word of a question: those that share
+    one of its two commonest glosses and one of its characters (签 -> 签署, 签字 -> 签订).
+    Weaker alternatives: a question's 签 is the article's 签署, but 面 is not always 方面."""
+    found = [
+        zh
+        for gloss in zh_to_en(word)[:MAX_GLOSSES]
+        for zh in en_to_zh(gloss)
+        if zh != word and set(zh) & set(word) and not is_function_word(zh)
+    ]
+    return tuple((zh,) for zh in dict.fromkeys(found))
 
 
 @lru_cache(maxsize=8192)

@@ -139,10 +139,17 @@ def _plain_han(word: str, named_beside: bool = False) -> Iterator[Concept]:
     """One word the glossary lacks, through the lexicon. Beside a name, a word is read as
     part of that name: one the dictionary lacks (数科 in 京东数科) never counts against; an
     ordinary word (石油 in 中国石油) counts in full even where no article has it."""
-    from answers.bilingual import han_word_reading
+    from answers.bilingual import han_word_reading, near_synonyms, organisation_head
 
     if word in SOFT_WORDS:
         yield Concept(word, ((word,),), soft=True)
+        return
+    head = organisation_head(word)
+    if head is not None:
+        # An organisation's name is one name, as the articles write it (or, where its
+        # first words are a name the lexicon reads, by those): never its words one by one.
+        named = [a for _, alts, is_name, _ in han_word_reading(head) if is_name for a in alts]
+        yield Concept(word, tuple(dict.fromkeys((_own(word), (word,), *named))), is_name=True)
         return
     for written, alternatives, is_name, function in han_word_reading(word):
         name_part = named_beside and is_name and len(alternatives) <= 4
@@ -152,7 +159,12 @@ def _plain_han(word: str, named_beside: bool = False) -> Iterator[Concept]:
             soft=function or written in SOFT_WORDS,
             is_name=is_name and not name_part,
             common=name_part or (not is_name and not named_beside and len(alternatives) > 2),
+            related=() if is_name or function else near_synonyms(written),
         )
+
+
+def _own(word: str) -> Terms:
+    return tuple(tokenize(word)) or (word,)
 
 
 def _glossary_concept(entry: GlossaryEntry, written: str | None = None) -> Concept:

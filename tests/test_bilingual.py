@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from answers import Answerer
-from answers.bilingual import ChineseNames, chinese_of, english_forms, han_word_reading
+from answers.bilingual import (
+    ChineseNames,
+    chinese_of,
+    english_forms,
+    han_word_reading,
+    han_words,
+    near_synonyms,
+    organisation_head,
+)
 from answers.expand import expand
 from corpus.model import Agreement, Article
 from retrieval.index import Index
@@ -110,3 +118,48 @@ def test_english_question_over_english_corpus_does_not_load_the_dictionary() -> 
 
 def test_unknown_english_name_still_declines(mixed: Answerer) -> None:
     assert not mixed.answer("When did China Post sign with Kazakhstan Post?").answered
+
+
+@pytest.mark.parametrize(
+    ("run", "word"),
+    [
+        ("刘爱力和他们见面", "刘爱力"),  # a surname and the given name jieba cut from it
+        ("谁签的字", "签字"),  # a separable verb split by a particle
+        ("他们见了面", "见面"),
+        ("邮储银行和蚂蚁金服合作", "蚂蚁金服"),  # the longest dictionary word
+        ("供销合作总社那边是谁", "供销合作总社"),  # an organisation's name, whole
+    ],
+)
+def test_han_words_join_what_the_lexicon_reads_as_one_word(run: str, word: str) -> None:
+    assert word in han_words(run)
+
+
+@pytest.mark.parametrize("run", ["哪些公司签了协议", "我的快递到哪里了", "刘"])
+def test_han_words_leave_ordinary_words_apart(run: str) -> None:
+    assert "".join(han_words(run)) == run
+    assert all(organisation_head(w) is None for w in han_words(run))
+
+
+def test_organisation_head_is_the_name_before_its_designator() -> None:
+    assert organisation_head("上汽集团") == "上汽"
+    assert organisation_head("供销合作总社") == "供销合作"
+    assert organisation_head("集团") is None
+    assert organisation_head("银行") is None
+
+
+def test_near_synonyms_share_a_gloss_and_a_character() -> None:
+    assert ("签署",) in near_synonyms("签")
+    assert ("签署",) in near_synonyms("签字")
+    assert all(set(alt[0]) & set("签") for alt in near_synonyms("签"))
+
+
+def test_organisation_name_is_one_name_not_its_words() -> None:
+    [concept] = [c for c in expand("供销合作总社那边是谁签的字？").concepts if c.is_name]
+    assert concept.text == "供销合作总社"
+    # Its words' English ("supply", "cooperation") never stand for it.
+    assert ("cooper",) not in concept.alternatives
+
+
+def test_acronym_finds_its_spelt_out_words(mixed: Answerer) -> None:
+    ceo = next(c for c in expand("Who is the CEO?").concepts if c.text == "CEO")
+    assert ("chief", "execut", "offic") in ceo.alternatives

@@ -11,7 +11,7 @@ from answers.lexicon.cedict import (
     simplified,
     zh_to_en,
 )
-from answers.lexicon.function_words import is_function_word
+from answers.lexicon.function_words import is_designator, is_function_word
 from answers.lexicon.pinyin_names import pinyin_spellings, surname_of
 from answers.lexicon.wordnet import lemma, synonyms
 
@@ -19,6 +19,7 @@ __all__ = [
     "Translation",
     "en_to_zh",
     "in_dictionary",
+    "is_designator",
     "is_function_word",
     "is_name",
     "lemma",
