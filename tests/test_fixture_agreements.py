@@ -21,7 +21,15 @@ from corpus.agreements import list_agreements
 from corpus.build import build_corpus
 from corpus.model import Article
 
-FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+# ../shared beside the checkout; from a git worktree (../wt/<name>) it is one level further up.
+FIXTURES = next(
+    (
+        folder / "shared" / "fixtures"
+        for folder in Path(__file__).resolve().parents[2:]
+        if (folder / "shared" / "fixtures").is_dir()
+    ),
+    Path(__file__).resolve().parents[2] / "shared" / "fixtures",
+)
 FIELDS = ("parties", "kind", "signed_on", "areas")
 BAR = 27
 # The pages whose areas the page itself lists, in words a rule can quote (see the xfail below).
