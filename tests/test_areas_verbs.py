@@ -58,6 +58,23 @@ def test_verb_phrases_become_noun_phrases(sentence: str, areas: tuple[str, ...])
     assert _areas(sentence) == areas
 
 
+def test_a_following_will_also_sentence_adds_its_objects() -> None:
+    assert _areas(
+        "Under the agreement, Huaxi Bank will upgrade its sorting centres.",
+        "Huaxi Bank will also step up lending to small firms in Gansu.",
+        "The bank will also open a branch in Lanzhou.",
+        "The chairman spoke at the ceremony.",
+        "It will also train couriers.",
+    ) == ("sorting centres", "lending to small firms", "branch")
+
+
+def test_a_will_also_sentence_adds_nothing_to_a_listed_sentence() -> None:
+    assert _areas(
+        "Under the agreement, the two sides will cooperate in finance and logistics.",
+        "They will also build a warehouse.",
+    ) == ("finance", "logistics")
+
+
 @pytest.mark.parametrize(
     "paragraphs",
     [
@@ -71,7 +88,16 @@ def test_verb_phrases_become_noun_phrases(sentence: str, areas: tuple[str, ...])
             "Under the arrangement, people who buy goods online from the shops will send them "
             "back at post offices.",
         ),
+        # a "will also" sentence adds nothing without a verb list before it
+        ("China Post will also build parcel lockers in Xining.",),
     ],
 )
 def test_no_areas_from_wishes_old_deals_or_no_plan(paragraphs: tuple[str, ...]) -> None:
     assert _areas(*paragraphs) == ()
+
+
+def test_a_hoped_for_will_also_sentence_adds_nothing() -> None:
+    assert _areas(
+        "Under the agreement, Huaxi Bank will raise the level of its mobile banking.",
+        "Huaxi Bank will also open rural branches, the governor hoped.",
+    ) == ("mobile banking",)

@@ -8,14 +8,16 @@ stated count, items keep their own ``and``. Chinese lists are ``在A、B和C等�
 wishes (``希望``, ``hoped``) are not the agreement's areas.
 
 The English counterpart of ``根据协议，双方将A、B``: when no list above is found, a sentence
-opening ``Under the agreement, <party> will V1 O1, V2 O2 and V3 O3`` gives its objects. A
-trailing clause (``, contributing to …``) is cut first. An item is a verb phrase when its first
-word is one of ``_EN_VERBS`` or is followed by a determiner or a particle (``_EN_DETERMINERS``,
+opening ``Under the agreement, <party> will V1 O1, V2 O2 and V3 O3`` gives its objects, and the
+sentences right after it that say ``<party> will also V O`` add theirs. A trailing clause
+(``, contributing to …``) is cut first. An item is a verb phrase when its first word is one of
+``_EN_VERBS`` or is followed by a determiner or a particle (``_EN_DETERMINERS``,
 ``_EN_PARTICLES``); other items share the verb before them. Each object is made a noun phrase:
 the verb, its particle and adverbs (``_EN_ADVERBS``) go, a causative (``_EN_CAUSATIVES``:
 ``help the city develop …``) takes its own object and verb with it, a place at the end
-(``in Harbin``) goes, and ``the N of its M`` becomes ``M N``, or just ``M`` when N is a process
-or degree noun (``_EN_PROCESS_NOUNS``: ``the building of``, ``the level of``).
+(``in Harbin``) goes, and ``the N of its M`` becomes ``M N`` (when M holds no preposition), or
+just ``M`` when N is a process or degree noun (``_EN_PROCESS_NOUNS``: ``the building of``,
+``the level of``).
 """
 
 from __future__ import annotations
@@ -96,6 +98,7 @@ _EN_UNDER_AGREEMENT = re.compile(
     r"(?P<party>[^,]+?)\s+will\s+(?P<list>[^;]+)",
     re.IGNORECASE,
 )
+_EN_WILL_ALSO = re.compile(r"^(?P<party>[^,]+?)\s+will\s+also\s+(?P<list>[^;]+)", re.IGNORECASE)
 _EN_MAX_PARTY_WORDS = 6
 # Not a plan of work: "will be directed", "will not", "will have".
 _EN_NOT_ACTION = re.compile(r"^(?:be|not|have|has|need)\b", re.IGNORECASE)
@@ -187,6 +190,13 @@ def areas(sentences: list[Sentence], published: str, zh: bool) -> list[str]:
         if best is None or score > best[0]:
             best = (score, index, found, by_verbs)
     items = best[2] if best else []
+    if best and best[3]:  # "China Post will also V O" right after adds its objects
+        for sentence in sentences[best[1] + 1 :]:
+            also = _EN_WILL_ALSO.match(sentence.text)
+            if also is None or _not_the_agreements(sentence.text, published, zh):
+                break
+            added = _en_verb_items(also["party"], also["list"])
+            items += [i for i in added if i not in items]
     if not zh and items:
         for sentence in sentences:
             extend = _EN_EXTEND.search(sentence.text)
