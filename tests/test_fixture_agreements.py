@@ -12,24 +12,16 @@ import json
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
+from shared_dir import SHARED
 
 from corpus.agreements import list_agreements
 from corpus.build import build_corpus
 from corpus.model import Article
 
-# ../shared beside the checkout; from a git worktree (../wt/<name>) it is one level further up.
-FIXTURES = next(
-    (
-        folder / "shared" / "fixtures"
-        for folder in Path(__file__).resolve().parents[2:]
-        if (folder / "shared" / "fixtures").is_dir()
-    ),
-    Path(__file__).resolve().parents[2] / "shared" / "fixtures",
-)
+FIXTURES = SHARED / "fixtures"
 FIELDS = ("parties", "kind", "signed_on", "areas")
 BAR = 27
 # The pages whose areas come out right: the 26 the page lists in words a rule can quote, and fx04,
