@@ -47,6 +47,12 @@ def test_the_objects_of_the_verbs_are_the_areas() -> None:
             "cold chain and bonded warehousing, and invest in drone delivery.",
             ("cold chain and bonded warehousing", "drone delivery"),
         ),
+        # an amount is not an area; "the use of X" is X
+        (
+            "Under the agreement, the bank will invest 10 billion yuan in Gansu, promote the use "
+            "of mobile payments and open 300 outlets.",
+            ("mobile payments",),
+        ),
         # nouns after the first verb phrase are more objects of its verb
         (
             "Under the agreement, the two firms will share their trucks, sorting lines and depots.",

@@ -17,7 +17,8 @@ the verb, its particle and adverbs (``_EN_ADVERBS``) go, a causative (``_EN_CAUS
 ``help the city develop …``) takes its own object and verb with it, a place at the end
 (``in Harbin``) goes, and ``the N of its M`` becomes ``M N`` (when M holds no preposition), or
 just ``M`` when N is a process or degree noun (``_EN_PROCESS_NOUNS``: ``the building of``,
-``the level of``).
+``the level of``). An object that opens with a number (``10 billion yuan``) is an amount, not an
+area.
 """
 
 from __future__ import annotations
@@ -124,7 +125,8 @@ _EN_VERBS = _EN_CAUSATIVES | _words(
 # "the building of X", "the level of X": the head says how or how much; X is the area.
 _EN_PROCESS_NOUNS = _words(
     "building construction development establishment creation improvement upgrading upgrade "
-    "expansion growth promotion level levels quality standard standards efficiency scale pace"
+    "expansion growth promotion level levels quality standard standards efficiency scale pace "
+    "use application adoption"
 )
 _EN_VERB_HEAD = re.compile(
     rf"^(?:(?:{_any(_EN_ADVERBS)}|(?:continue|work|strive|seek) to)\s+)*"
@@ -247,7 +249,8 @@ def _en_verb_items(party: str, text: str) -> list[str]:
             objects += [_en_noun(p) for p in re.split(r"\s+and\s+(?!.*\sand\s)", piece)]
         else:
             objects.append(_en_noun(piece))
-    return [o for o in dict.fromkeys(objects) if o]
+    # "invest 10 billion yuan", "open 200 outlets": how much, not in what
+    return [o for o in dict.fromkeys(objects) if o and not o[0].isdigit()]
 
 
 def _split_at_verbs(segment: str) -> list[str]:
