@@ -6,9 +6,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
-FIXTURE_PAGES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "pages"
+from shared_dir import SHARED
+
+FIXTURE_PAGES = SHARED / "fixtures" / "pages"
 _TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared_dir import SHARED
 
 from answers import Answerer
 from answers.evaluation import EvalReport, evaluate, read_questions
 from corpus.build import build_corpus
 from retrieval.index import Index
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SHIPPED_SET = SHARED / "eval" / "questions.jsonl"
 FIXTURE_SET = SHARED / "eval" / "questions-fixtures.jsonl"
 PAGES = SHARED / "fixtures" / "pages"

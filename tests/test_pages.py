@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from shared_dir import SHARED
 
 from bot.cli import main
 from corpus.agreements import list_agreements
@@ -16,7 +17,7 @@ from corpus.build import build_corpus, read_page
 from corpus.clean import clean_page
 from corpus.store import load_articles
 
-FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+FIXTURES = SHARED / "fixtures"
 PAGES = FIXTURES / "pages"
 TRUTH = [
     json.loads(line)

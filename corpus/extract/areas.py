@@ -6,6 +6,19 @@ and at the last ``and``; with an Oxford comma (``…, and staff training and exc
 stated count, items keep their own ``and``. Chinese lists are ``在A、B和C等领域``, ``涵盖…等方面``,
 ``扩展到…`` or, under ``根据协议``, the verb phrases ``双方将携手A、B``. Sentences with hopes and
 wishes (``希望``, ``hoped``) are not the agreement's areas.
+
+The English counterpart of ``根据协议，双方将A、B``: when no list above is found, a sentence
+opening ``Under the agreement, <party> will V1 O1, V2 O2 and V3 O3`` gives its objects, and the
+sentences right after it that say ``<party> will also V O`` add theirs. A trailing clause
+(``, contributing to …``) is cut first. An item is a verb phrase when its first word is one of
+``_EN_VERBS`` or is followed by a determiner or a particle (``_EN_DETERMINERS``,
+``_EN_PARTICLES``); other items share the verb before them. Each object is made a noun phrase:
+the verb, its particle and adverbs (``_EN_ADVERBS``) go, a causative (``_EN_CAUSATIVES``:
+``help the city develop …``) takes its own object and verb with it, a place at the end
+(``in Harbin``) goes, and ``the N of its M`` becomes ``M N`` (when M holds no preposition), or
+just ``M`` when N is a process or degree noun (``_EN_PROCESS_NOUNS``: ``the building of``,
+``the level of``). An object that opens with a number (``10 billion yuan``) is an amount, not an
+area.
 """
 
 from __future__ import annotations
@@ -68,6 +81,74 @@ _EN_COUNT = re.compile(
     re.IGNORECASE,
 )
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _any(words: frozenset[str]) -> str:
+    """A regex alternation of `words`."""
+    return "|".join(sorted(words))
+
+
+# "Under the agreement, China Post will V1 O1, V2 O2 and V3 O3": the objects are the areas.
+_EN_UNDER_AGREEMENT = re.compile(
+    r"^(?:under|according to|in line with|as per|per)\s+(?:the\s+terms\s+of\s+)?"
+    r"(?:the|this|that|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:agreement|memorandum|mou|deal|pact|contract|arrangement)\s*,\s*"
+    r"(?P<party>[^,]+?)\s+will\s+(?P<list>[^;]+)",
+    re.IGNORECASE,
+)
+_EN_WILL_ALSO = re.compile(r"^(?P<party>[^,]+?)\s+will\s+also\s+(?P<list>[^;]+)", re.IGNORECASE)
+_EN_MAX_PARTY_WORDS = 6
+# Not a plan of work: "will be directed", "will not", "will have".
+_EN_NOT_ACTION = re.compile(r"^(?:be|not|have|has|need)\b", re.IGNORECASE)
+# ", contributing to …", ", so as to …": what the plan is for, not a part of it.
+_EN_PURPOSE = re.compile(
+    r",\s+(?:[a-z]+ing\s+(?:to|towards?|the|a|an|its|their|more|further|with|in|for)|"
+    r"so as to|in order to|to|which|thus|so that|with a view to|while)\b.*$"
+)
+_EN_ADVERBS = _words("also further jointly actively gradually steadily vigorously fully together")
+_EN_DETERMINERS = _words("the a an its their our his her this these those")
+# Particles that show the word before them is a verb ("step up lending").
+_EN_PARTICLES = _words("up out forward ahead")
+# A verb's object may follow one of these: "invest in X", "tap into X".
+_OBJECT_PREPOSITIONS = _words("in into on")
+# Verbs that take an object and a verb of their own: "help the city (to) develop X".
+_EN_CAUSATIVES = _words("help enable assist allow let encourage")
+# Common verbs that open the items of a plan when no determiner or particle shows them.
+_EN_VERBS = _EN_CAUSATIVES | _words(
+    "build develop promote improve expand strengthen deepen explore support boost enhance "
+    "upgrade establish set launch create provide offer share pool open train carry push "
+    "advance accelerate increase extend invest introduce"
+)
+# "the building of X", "the level of X": the head says how or how much; X is the area.
+_EN_PROCESS_NOUNS = _words(
+    "building construction development establishment creation improvement upgrading upgrade "
+    "expansion growth promotion level levels quality standard standards efficiency scale pace "
+    "use application adoption"
+)
+_EN_VERB_HEAD = re.compile(
+    rf"^(?:(?:{_any(_EN_ADVERBS)}|(?:continue|work|strive|seek) to)\s+)*"
+    rf"(?P<verb>[a-z][\w-]*)(?:\s+(?:{_any(_EN_PARTICLES | _OBJECT_PREPOSITIONS)})\b)?\s*",
+    re.IGNORECASE,
+)
+# The causative's object and verb: "small shops to sell", "the city develop".
+_EN_CAUSED = re.compile(
+    rf"^(?:(?:[\w'-]+\s+){{1,3}}?to\s+|(?:(?:{_any(_EN_DETERMINERS)}|local)\s+)?[\w'-]+\s+)"
+    rf"(?P<verb>[a-z][\w-]*)(?:\s+(?:{_any(_EN_PARTICLES)})\b)?\s+",
+    re.IGNORECASE,
+)
+_EN_DETERMINER = re.compile(rf"^(?:{_any(_EN_DETERMINERS)})\s+", re.IGNORECASE)
+_EN_PLACE = re.compile(
+    r"\s+(?:in|across|throughout|around)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$"
+)
+_EN_OF = re.compile(
+    rf"^(?P<head>[a-z-]+)\s+of\s+(?:(?:{_any(_EN_DETERMINERS)})\s+)?(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_EN_PREPOSITION = re.compile(r"\b(?:of|in|for|with|to|on|at|by|from)\b", re.IGNORECASE)
+
 _ZH_LISTS = (
     re.compile(r"(?:领域|方面)[,:，：]?\s*(?:主要)?(?:包括|涵盖)(?P<list>[^。；;]+)"),
     re.compile(
@@ -96,12 +177,12 @@ def areas(sentences: list[Sentence], published: str, zh: bool) -> list[str]:
     Sentences with wishes, and those about a deal long past ("In 2018 they agreed to cooperate
     in …"), are not the agreement's.
     """
-    best: tuple[int, list[str]] | None = None
-    for sentence in sentences:
+    best: tuple[int, int, list[str], bool] | None = None  # score, sentence, areas, by verbs
+    for index, sentence in enumerate(sentences):
         text = sentence.text
-        if (_ZH_WISH if zh else _EN_WISH).search(text) or is_old_news(text, published, zh):
+        if _not_the_agreements(text, published, zh):
             continue
-        found = _zh_list(text) if zh else _en_list(text)
+        found, by_verbs = (_zh_list(text), False) if zh else _en_list_or_verbs(text)
         if not found:
             continue
         anchor, will = (_ZH_ANCHOR, "将") if zh else (_EN_ANCHOR, None)
@@ -109,8 +190,15 @@ def areas(sentences: list[Sentence], published: str, zh: bool) -> list[str]:
             ("将" in text) if will else bool(_EN_WILL.search(text))
         )
         if best is None or score > best[0]:
-            best = (score, found)
-    items = best[1] if best else []
+            best = (score, index, found, by_verbs)
+    items = best[2] if best else []
+    if best and best[3]:  # "China Post will also V O" right after adds its objects
+        for sentence in sentences[best[1] + 1 :]:
+            also = _EN_WILL_ALSO.match(sentence.text)
+            if also is None or _not_the_agreements(sentence.text, published, zh):
+                break
+            added = _en_verb_items(also["party"], also["list"])
+            items += [i for i in added if i not in items]
     if not zh and items:
         for sentence in sentences:
             extend = _EN_EXTEND.search(sentence.text)
@@ -118,6 +206,102 @@ def areas(sentences: list[Sentence], published: str, zh: bool) -> list[str]:
             if extend and not old and not _EN_WISH.search(sentence.text):
                 items += [i for i in _en_items(extend["list"], None) if i not in items]
     return items
+
+
+def _not_the_agreements(text: str, published: str, zh: bool) -> bool:
+    """A wish, or a deal long past."""
+    return bool((_ZH_WISH if zh else _EN_WISH).search(text)) or is_old_news(text, published, zh)
+
+
+def _en_list_or_verbs(sentence: str) -> tuple[list[str], bool]:
+    """The sentence's listed areas; else the objects of ``Under the agreement, X will …``.
+
+    The flag tells the second.
+    """
+    listed = _en_list(sentence)
+    if listed:
+        return listed, False
+    under = _EN_UNDER_AGREEMENT.match(sentence)
+    if under is None:
+        return [], False
+    items = _en_verb_items(under["party"], under["list"])
+    return items, bool(items)
+
+
+def _en_verb_items(party: str, text: str) -> list[str]:
+    """The objects of the verb phrases ``V1 O1, V2 O2 and V3 O3``, each as a noun phrase.
+
+    An item that is no verb phrase is one more object of the verb before it (``pool A, B and C``).
+    """
+    if len(party.split()) > _EN_MAX_PARTY_WORDS:
+        return []
+    text = _EN_PURPOSE.sub("", text.strip().rstrip("."))
+    head = _EN_VERB_HEAD.match(text)
+    if head is None or _EN_NOT_ACTION.match(head["verb"]):
+        return []
+    segments = [re.sub(r"^and\s+", "", s.strip()) for s in _EN_SEPARATOR.split(text)]
+    pieces = [p for s in segments for p in _split_at_verbs(s) if p]
+    objects: list[str] = []
+    for number, piece in enumerate(pieces):
+        if number == 0 or _is_verb_phrase(piece):
+            objects.append(_en_object(piece))
+        elif number == len(pieces) - 1:  # "…, B and C": the last "and" joins two objects
+            objects += [_en_noun(p) for p in re.split(r"\s+and\s+(?!.*\sand\s)", piece)]
+        else:
+            objects.append(_en_noun(piece))
+    # "invest 10 billion yuan", "open 200 outlets": how much, not in what
+    return [o for o in dict.fromkeys(objects) if o and not o[0].isdigit()]
+
+
+def _split_at_verbs(segment: str) -> list[str]:
+    """Split "develop A and raise B" at each "and" a verb phrase follows; keep "A and B"."""
+    pieces: list[str] = []
+    start = 0
+    for joint in re.finditer(r"\s+and\s+", segment):
+        if _is_verb_phrase(segment[joint.end() :]):
+            pieces.append(segment[start : joint.start()])
+            start = joint.end()
+    return [*pieces, segment[start:]]
+
+
+def _is_verb_phrase(text: str) -> bool:
+    """Whether `text` opens with a verb: a common one, or a word a determiner or particle follows
+    ("optimise the layout", "step up lending")."""
+    words = text.split()
+    if not words or not re.fullmatch(r"[a-z]+", words[0]):
+        return False
+    if words[0] in _EN_VERBS:
+        return True
+    return len(words) > 1 and words[1].lower() in _EN_DETERMINERS | _EN_PARTICLES
+
+
+def _en_object(phrase: str) -> str:
+    """The object of a verb phrase, as a noun phrase: "help the city develop X" -> X."""
+    head = _EN_VERB_HEAD.match(phrase)
+    if head is None:
+        return _en_noun(phrase)
+    rest = phrase[head.end() :]
+    if head["verb"].lower() in _EN_CAUSATIVES:
+        own_verb = _EN_VERB_HEAD.match(rest)
+        if own_verb and own_verb["verb"] in _EN_VERBS:  # "help develop X"
+            rest = rest[own_verb.end() :]
+        else:  # "help the city (to) develop X"
+            caused = _EN_CAUSED.match(rest)
+            rest = rest[caused.end() :] if caused else rest
+    return _en_noun(rest)
+
+
+def _en_noun(text: str) -> str:
+    """A short noun phrase: no place at the end, no determiner, "the N of its M" as "M N"."""
+    text = _EN_PLACE.sub("", text.strip(" .,"))
+    text = _EN_DETERMINER.sub("", text)
+    of = _EN_OF.match(text)
+    if of:
+        if of["head"].lower() in _EN_PROCESS_NOUNS:
+            text = of["rest"]
+        elif not _EN_PREPOSITION.search(of["rest"]):
+            text = f"{of['rest']} {of['head']}"
+    return text.strip()
 
 
 def _en_list(sentence: str) -> list[str]:
