@@ -10,6 +10,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from answers.abbreviations import ShortForms
 from answers.aggregates import (
     MAX_LISTED,
     AggregateQuestion,
@@ -110,6 +111,7 @@ class Answerer:
         # English questions are read in Chinese too only when some article is Chinese.
         chinese = [a for a in self.articles if a.lang.startswith("zh")]
         self._bilingual = bool(chinese)
+        self._short_forms = ShortForms(index.vocabulary, lambda term: index.idf(term) > 0)
         self._chinese_names = ChineseNames(
             " ".join((a.title, *(a.agreement.parties if a.agreement else ()))) for a in chinese
         )
@@ -209,7 +211,12 @@ class Answerer:
         """The question's concepts. A word typed in lowercase is a name when the articles
         always write it capitalised ("dalian"); an English name no article has may be a
         Chinese article's name spelt in pinyin ("Nanxia" for 南霞市)."""
-        query = expand(question, correct=self._correct, bilingual=self._bilingual)
+        query = expand(
+            question,
+            correct=self._correct,
+            bilingual=self._bilingual,
+            full_names=self._short_forms.full_names,
+        )
         concepts = []
         for concept in query.concepts:
             latin = not has_han(concept.text)

@@ -17,6 +17,8 @@ from answers.questions import SOFT_WORDS
 from retrieval.tokenize import has_han, normalize, script_runs, tokenize, words
 
 Terms = tuple[str, ...]
+# A Chinese word's full names, if it is a short form: their wordings, and whether names.
+FullNames = Callable[[str], tuple[tuple[Terms, ...], bool]]
 _PLACE_SUFFIXES = ("省", "市")
 
 
@@ -74,6 +76,7 @@ def expand(
     correct: Callable[[str], str | None] | None = None,
     *,
     bilingual: bool = False,
+    full_names: FullNames | None = None,
 ) -> Query:
     """The concepts of `question`.
 
@@ -81,19 +84,20 @@ def expand(
     (a typo); it returns None when it knows none. Chinese words are always read with their
     English too (CC-CEDICT); English words get their Chinese only when `bilingual` (the
     corpus has Chinese articles), so an English question over English articles never loads
-    the dictionary's English side.
+    the dictionary's English side. `full_names` gives, for a Chinese word no article has,
+    the wordings of the names it may be a short form of, and whether they are names.
     """
     text = normalize(question).strip()
     concepts: list[Concept] = []
     for is_han, run in script_runs(text):
         if is_han:
-            concepts.extend(_han_concepts(run))
+            concepts.extend(_han_concepts(run, full_names))
         else:
             concepts.extend(_latin_concepts(run, correct, first=not concepts, bilingual=bilingual))
     return Query(question, tuple(_merge(concepts)))
 
 
-def _han_concepts(run: str) -> Iterator[Concept]:
+def _han_concepts(run: str, full_names: FullNames | None = None) -> Iterator[Concept]:
     """A Chinese run as concepts: jieba's words, the glossary's terms (one or several words,
     longest first) read by the glossary, every other word through the lexicon."""
     from answers.bilingual import han_words
@@ -110,7 +114,8 @@ def _han_concepts(run: str) -> Iterator[Concept]:
                 i += size
                 break
         else:
-            yield from _plain_han(words[i], named_beside=_named(words, i, glossary))
+            named_beside = _named(words, i, glossary)
+            yield from _plain_han(words[i], named_beside, full_names)
             i += 1
 
 
@@ -135,11 +140,14 @@ def _named(words: list[str], i: int, glossary: dict[str, GlossaryEntry]) -> bool
     )
 
 
-def _plain_han(word: str, named_beside: bool = False) -> Iterator[Concept]:
+def _plain_han(
+    word: str, named_beside: bool = False, full_names: FullNames | None = None
+) -> Iterator[Concept]:
     """One word the glossary lacks, through the lexicon. Beside a name, a word is read as
     part of that name: one the dictionary lacks (数科 in 京东数科) never counts against; an
     ordinary word (石油 in 中国石油) counts in full even where no article has it."""
     from answers.bilingual import han_word_reading, near_synonyms, organisation_head
+    from answers.lexicon import in_dictionary
 
     if word in SOFT_WORDS:
         yield Concept(word, ((word,),), soft=True)
@@ -151,7 +159,17 @@ def _plain_han(word: str, named_beside: bool = False) -> Iterator[Concept]:
         named = [a for _, alts, is_name, _ in han_word_reading(head) if is_name for a in alts]
         yield Concept(word, tuple(dict.fromkeys((_own(word), (word,), *named))), is_name=True)
         return
-    for written, alternatives, is_name, function in han_word_reading(word):
+    readings = list(han_word_reading(word))
+    a_name = len(readings) == 1 and readings[0][2]
+    if full_names is not None and (a_name or not in_dictionary(word)):
+        # A short form no article has (邮储, 供销社, 阿里) is read as the names it stands for.
+        forms, named = full_names(word)
+        if forms:
+            named = named or a_name
+            alternatives = tuple(dict.fromkeys((_own(word), (word,), *forms)))
+            yield Concept(word, alternatives, is_name=named, common=not named)
+            return
+    for written, alternatives, is_name, function in readings:
         name_part = named_beside and is_name and len(alternatives) <= 4
         yield Concept(
             written,

@@ -112,6 +112,10 @@ class Index:
         """Every distinct term of the article's passages: the union of their `terms`."""
         return self.table.article_terms(article_id)
 
+    def vocabulary(self) -> Sequence[str]:
+        """Every distinct term the passages have."""
+        return self.table.columns.vocabulary
+
     def word_counts(self) -> dict[str, int]:
         """The passages' words as written, lowercased, and how often each occurs.
 

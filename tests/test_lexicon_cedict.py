@@ -217,3 +217,18 @@ def test_longest_match_agrees_on_simplified_and_traditional() -> None:
     assert [longest_match(simplified, i) for i in range(len(simplified))] == [
         longest_match(traditional, i) for i in range(len(traditional))
     ]
+
+
+def test_sorted_table_lists_keys_with_a_prefix() -> None:
+    table = SortedTable("a\t1\nab\t2\nabc\t3\nb\t4\n".encode())
+    assert table.starting_with("a", 10) == [("a", "1"), ("ab", "2"), ("abc", "3")]
+    assert table.starting_with("ab", 1) == [("ab", "2")]
+    assert table.starting_with("c", 10) == []
+    assert table.starting_with("", 10) == []
+
+
+def test_headwords_starting_a_short_form_include_the_name() -> None:
+    from answers.lexicon import headwords_starting
+
+    assert ("阿里巴巴", ("ali baba", "alibaba")) in headwords_starting("阿里")
+    assert all(word != "阿里" for word, _ in headwords_starting("阿里"))

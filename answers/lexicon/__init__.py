@@ -4,6 +4,7 @@ names and WordNet. Each loads its data once, on first use."""
 from answers.lexicon.bilingual import Translation, translate_word
 from answers.lexicon.cedict import (
     en_to_zh,
+    headwords_starting,
     in_dictionary,
     is_name,
     longest_match,
@@ -18,6 +19,7 @@ from answers.lexicon.wordnet import lemma, synonyms
 __all__ = [
     "Translation",
     "en_to_zh",
+    "headwords_starting",
     "in_dictionary",
     "is_designator",
     "is_function_word",

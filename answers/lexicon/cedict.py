@@ -87,6 +87,16 @@ def en_to_zh(phrase: str) -> tuple[str, ...]:
     return tuple(value.split(_SEPARATOR)) if value else ()
 
 
+def headwords_starting(prefix: str, limit: int = 50) -> list[tuple[str, tuple[str, ...]]]:
+    """Simplified headwords that start with `prefix` (but are longer), with their glosses:
+    the names a short form may stand for (阿里 -> 阿里巴巴, "alibaba")."""
+    return [
+        (word, tuple(value.removeprefix(_NAME).split(_SEPARATOR)))
+        for word, value in _zh().starting_with(prefix, limit)
+        if word != prefix
+    ]
+
+
 def is_name(word: str) -> bool:
     """Whether the word is a name: every CC-CEDICT entry of it has capitalised pinyin.
 

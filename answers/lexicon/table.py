@@ -62,6 +62,28 @@ class SortedTable:
         start, tab, end = best
         return data[start:tab].decode("utf-8"), data[tab + 1 : end].decode("utf-8")
 
+    def starting_with(self, prefix: str, limit: int) -> list[tuple[str, str]]:
+        """Up to `limit` (key, value) pairs whose key starts with `prefix`, in order."""
+        found: list[tuple[str, str]] = []
+        if not prefix:
+            return found
+        wanted = prefix.encode("utf-8")
+        pair = self.ceiling(prefix)
+        if pair is None or not pair[0].startswith(prefix):
+            return found
+        data = self._data
+        start = data.find(b"\n" + pair[0].encode("utf-8") + b"\t")
+        start = 0 if data.startswith(pair[0].encode("utf-8") + b"\t") else start + 1
+        while start < len(data) and len(found) < limit:
+            end = data.find(b"\n", start)
+            tab = data.find(b"\t", start, end)
+            key = data[start:tab]
+            if not key.startswith(wanted):
+                break
+            found.append((key.decode("utf-8"), data[tab + 1 : end].decode("utf-8")))
+            start = end + 1
+        return found
+
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
 

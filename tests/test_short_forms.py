@@ -1,0 +1,95 @@
+"""Chinese short forms: a question's 供销社 or 阿里 read as the full names the articles use."""
+
+from __future__ import annotations
+
+import pytest
+
+from answers import Answerer
+from answers.abbreviations import ShortForms, is_short_form
+from corpus.model import Agreement, Article
+from retrieval.index import Index
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("供销社", "供销合作社"), ("供销社", "中华全国供销合作总社"), ("上汽", "上海汽车集团")],
+)
+def test_a_short_form_keeps_characters_in_order(short: str, full: str) -> None:
+    assert is_short_form(short, full)
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("社供", "供销合作社"), ("供销社", "供销社"), ("上汽", "上海市人民政府办公厅汽车服务中心")],
+)
+def test_other_words_are_no_short_forms(short: str, full: str) -> None:
+    assert not is_short_form(short, full)
+
+
+def _forms(vocabulary: list[str]) -> ShortForms:
+    return ShortForms(lambda: vocabulary, lambda term: term in vocabulary)
+
+
+def test_full_names_come_from_the_articles_terms() -> None:
+    forms, named = _forms(["中华全国供销合作总社", "物流"]).full_names("供销社")
+    assert forms == (("中华全国供销合作总社",),) and named
+
+
+def test_a_dictionary_name_is_found_by_its_english_the_articles_have() -> None:
+    forms, named = _forms(["alibaba"]).full_names("阿里")
+    assert ("alibaba",) in forms and named
+    assert _forms(["logist"]).full_names("阿里") == ((), False)
+
+
+def test_a_word_the_articles_have_is_no_short_form() -> None:
+    assert _forms(["供销社", "供销合作社"]).full_names("供销社") == ((), False)
+
+
+COOPS = Article(
+    id="coops",
+    title="中国邮政与供销合作总社签署战略合作协议",
+    source="中国邮政报",
+    published="2024-11-18",
+    lang="zh",
+    paragraphs=(
+        "11月15日，中华全国供销合作总社和中国邮政集团有限公司在北京签订战略合作协议。",
+        "双方将共建县级物流配送中心和冷链物流设施。",
+    ),
+    origin="coops.txt",
+    agreement=Agreement(
+        ("中华全国供销合作总社", "中国邮政集团有限公司"), "战略合作协议", "2024-11-15", ()
+    ),
+)
+ALIBABA = Article(
+    id="alibaba",
+    title="Alibaba and China Post team up on logistics",
+    source="China Daily",
+    published="2014-06-12",
+    lang="en",
+    paragraphs=(
+        "Alibaba Group and China Post signed a deal in Beijing on Thursday.",
+        "The two sides will share warehouses, processing centres and delivery resources.",
+    ),
+    origin="alibaba.txt",
+    agreement=Agreement(("Alibaba Group", "China Post"), "deal", "2014-06-12", ()),
+)
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    articles = [COOPS, ALIBABA]
+    return Answerer(articles, Index.build(articles, engine="rank-bm25"))
+
+
+def test_short_form_finds_the_article_with_the_full_name(answerer: Answerer) -> None:
+    answer = answerer.answer("供销社和邮政要共建哪些物流设施？")
+    assert [c.article_id for c in answer.citations] == ["coops"]
+
+
+def test_short_form_of_a_dictionary_name_finds_its_english_article(answerer: Answerer) -> None:
+    answer = answerer.answer("阿里和邮政的合作要共享哪些资源？")
+    assert [c.article_id for c in answer.citations] == ["alibaba"]
+
+
+def test_unknown_short_name_still_declines(answerer: Answerer) -> None:
+    assert not answerer.answer("蓝海社和邮政要共建哪些物流设施？").answered
