@@ -220,7 +220,7 @@ def test_longest_match_agrees_on_simplified_and_traditional() -> None:
 
 
 def test_sorted_table_lists_keys_with_a_prefix() -> None:
-    table = SortedTable("a\t1\nab\t2\nabc\t3\nb\t4\n".encode())
+    table = SortedTable(b"a\t1\nab\t2\nabc\t3\nb\t4\n")
     assert table.starting_with("a", 10) == [("a", "1"), ("ab", "2"), ("abc", "3")]
     assert table.starting_with("ab", 1) == [("ab", "2")]
     assert table.starting_with("c", 10) == []
