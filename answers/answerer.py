@@ -34,7 +34,7 @@ from answers.expand import Concept, Query, expand
 from answers.kinds import DEFAULT, Asked, QuestionKind, about_signing, kind_of
 from answers.model import Answer, Citation
 from answers.questions import SOFT_WORDS, question_lang
-from answers.ranking import Ranker
+from answers.ranking import WINDOW, Ranker
 from answers.spelling import Speller
 from answers.templates import render
 from corpus.partners import is_china_post
@@ -427,7 +427,9 @@ class Answerer:
         topic = [c for c in query.hard if not c.is_name]
 
         def on_topic(position: int) -> bool:
-            terms = self.index.terms(rows[position])
+            # The sentence or a neighbour says what it is about: "在南京与…会面。同日，…签署".
+            low, high = max(0, position - WINDOW), min(len(rows) - 1, position + WINDOW)
+            terms = frozenset().union(*(self.index.terms(rows[at]) for at in range(low, high + 1)))
             return any(self._weigher.match(c, terms) >= 0.5 for c in topic)
 
         holding = [
@@ -447,6 +449,7 @@ class Answerer:
             holding or candidates,
             key=lambda p: (
                 leads[p.position] is not None,  # the template can say the fact from it
+                near[p.position] >= top - FIT_TOLERANCE,  # among the best matches
                 round(own[p.position], 3),
                 round(near[p.position], 3),
                 not p.is_title,

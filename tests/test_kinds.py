@@ -117,3 +117,56 @@ def test_kind_reads_the_corrected_question() -> None:
 )
 def test_chinese_questions_get_their_kind(question: str, kind: str) -> None:
     assert kind_of(question, "zh").name == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("中国邮政与某省人民政府在澜川签署战略合作框架协议。", "澜川"),  # a name no dictionary has
+        ("省长在南京与到访的中国邮政一行会面。", "南京"),
+        ("双方在现场签署协议。", None),  # an ordinary word is no place
+        ("双方在物流体系能级提升方面加强合作。", None),
+        ("The two sides signed the agreement in Nanjing on Monday.", "Nanjing"),
+    ],
+)
+def test_place_is_a_name_or_an_unlisted_word_before_the_verb(text: str, found: str | None) -> None:
+    from answers.kinds.where import place
+
+    assert place(text) == found
+
+
+MEETING_THEN_SIGNING = Article(
+    id="jiangsu",
+    title="中国邮政集团与江苏省政府签署战略合作协议",
+    source="中国邮政报",
+    published="2026-02-09",
+    lang="zh",
+    paragraphs=(
+        "2月4日，江苏省委书记信长星在南京与到访的中国邮政集团有限公司董事长刘爱力一行会面。",
+        "同日，中国邮政集团有限公司与江苏省人民政府签署战略合作协议。",
+        "信长星说，江苏省两会正在举行，会议确定了今后五年的发展任务。",
+    ),
+    origin="jiangsu.txt",
+    agreement=Agreement(
+        ("中国邮政集团有限公司", "江苏省人民政府"), "战略合作协议", "2026-02-04", ()
+    ),
+)
+
+
+OTHER = Article(
+    id="other",
+    title="中国邮政与某航空公司续签合作协议",
+    source="中国邮政报",
+    published="2025-09-18",
+    lang="zh",
+    paragraphs=("9月16日，双方续签战略合作协议，将在国际邮件运输方面深化合作。",),
+    origin="other.txt",
+    agreement=Agreement(("中国邮政集团有限公司", "某航空公司"), "战略合作协议", "2025-09-16", ()),
+)
+
+
+def test_the_fact_may_sit_in_the_sentence_beside_the_match() -> None:
+    articles = [MEETING_THEN_SIGNING, OTHER, NANXIA, MEETING]
+    answerer = Answerer(articles, Index.build(articles, engine="rank-bm25"))
+    answer = answerer.answer("江苏协议 签署地点")
+    assert answer.answered and "南京" in answer.text

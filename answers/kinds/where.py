@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from answers.kinds.base import QuestionKind, cue_words
-from answers.lexicon import is_name, segment
+from answers.lexicon import in_dictionary, is_function_word, is_name, segment
 from answers.templates import render
 from corpus.text import HAN, MONTH_NAMES
 
@@ -17,19 +17,29 @@ _PLACE = re.compile(
 )
 _PLACE_ZH = re.compile(
     r"(?:在|于|於|位于|位於|总部在|總部在|总部位于)"
-    rf"([{HAN}]{{2,8}}?)(?:签署|签订|簽署|簽訂|举行|舉行|会见|會見|召开|出席|与|與|同|，|。|、)"
+    rf"([{HAN}]{{2,8}}?)(?P<verb>签署|签订|簽署|簽訂|举行|舉行|会见|會見|召开|出席)?"
+    r"(?(verb)|(?:与|與|同|，|。|、))"
 )
+_LONGEST_UNLISTED_PLACE = 4
 _NOT_PLACES = frozenset({"Recently", "China Post", "The", "This"})
 
 
 def place(text: str) -> str | None:
     """The first place a passage names, or None. A Chinese one must hold a name the
-    dictionary knows (在南京 is a place, 在物流体系能级提升 is not)."""
+    dictionary knows (在南京 is a place, 在物流体系能级提升 is not), or be a short word it
+    lacks right before the event's verb (在澜川签署)."""
     for found in _PLACE.finditer(text):
         if found.group(1) not in _NOT_PLACES:
             return found.group(1)
     for found in _PLACE_ZH.finditer(text):
-        if any(is_name(word) for word in segment(found.group(1))):
+        words = segment(found.group(1))
+        if any(is_name(word) for word in words) or (
+            # Right before the verb, a short word the dictionary lacks is a place's name.
+            found["verb"]
+            and len(found.group(1)) <= _LONGEST_UNLISTED_PLACE
+            and not in_dictionary(found.group(1))
+            and not any(is_function_word(word) for word in words)
+        ):
             return found.group(1)
     return None
 
