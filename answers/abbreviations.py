@@ -1,19 +1,23 @@
-"""Chinese short forms: the full names a question's 邮储, 供销社 or 阿里 stands for.
+"""Chinese short forms and typing slips: the full names a question's 邮储, 供销社 or 阿里
+stands for, and the word 协意 was typed for.
 
 Chinese shortens names by keeping some of their characters in order (供销合作社 -> 供销社,
 上海汽车 -> 上汽) or their first word (阿里巴巴 -> 阿里). A question's word that no article
 has is looked up as such a short form of: the articles' own Chinese terms and the glossary's
 (keeping the first character and the rest in order), and CC-CEDICT's names (as a prefix),
-those only when the articles know the name's English.
+those only when the articles know the name's English. A word that is none of these may be
+a slip of pinyin input: a dictionary word that sounds the same and starts the same (协意 ->
+协议) is read instead, when the articles have it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 
 from answers.data_files import NAME_KINDS, glossary
-from answers.lexicon import headwords_starting, is_designator, is_name
+from answers.lexicon import headwords_starting, is_designator, is_name, sound
 from retrieval.tokenize import has_han, tokenize
 
 Terms = tuple[str, ...]
@@ -21,6 +25,16 @@ Terms = tuple[str, ...]
 MAX_FORMS = 4  # full names one short form may stand for
 _LONGEST_SHORT_FORM = 4
 _MAX_STRETCH = 4  # a full name is at most this many times as long as its short form
+_SOUND_ALIKE_SCAN = 200  # dictionary words read for one that sounds alike
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a question's Chinese word the articles lack stands for."""
+
+    forms: tuple[Terms, ...]  # the wordings of the full names, or of the word typed for
+    is_name: bool
+    typed_for: str | None = None  # the word meant, for a slip of pinyin input
 
 
 def is_short_form(short: str, full: str) -> bool:
@@ -41,11 +55,11 @@ class ShortForms:
         self._vocabulary = vocabulary  # the corpus's terms, read on first use
         self._known = known  # whether some article has the term
 
-    def full_names(self, word: str) -> tuple[tuple[Terms, ...], bool]:
-        """The wordings of what `word` may stand for, and whether that is a name; ((), False)
-        for a word the articles have, or one too long to be a short form."""
+    def reading(self, word: str) -> Reading | None:
+        """What `word` stands for: the full names it is a short form of, else the word it
+        was typed for; None for a word the articles have, or none of these."""
         if not 2 <= len(word) <= _LONGEST_SHORT_FORM or self._known(word):
-            return (), False
+            return None
         found: list[Terms] = []
         named = False
         for term in self._by_character.get(word[0], ()):
@@ -64,7 +78,26 @@ class ShortForms:
                 if english and all(map(self._known, english)):
                     found.append(english)
                     named = True
-        return tuple(dict.fromkeys(f for f in found if f)), named
+        if not found:
+            return self._sounding_alike(word)
+        return Reading(tuple(dict.fromkeys(f for f in found if f)), named)
+
+    def _sounding_alike(self, word: str) -> Reading | None:
+        """The readings of the dictionary word the articles have that `word` was typed for
+        by pinyin input: the same sound and length, the same first characters."""
+        spoken = sound(word)
+        if spoken is None:
+            return None
+        for kept in range(len(word) - 1, 0, -1):
+            for headword, glosses in headwords_starting(word[:kept], _SOUND_ALIKE_SCAN):
+                if len(headword) != len(word) or sound(headword) != spoken:
+                    continue
+                english = [tuple(tokenize(g)) for g in glosses]
+                if self._known(headword) or any(e and all(map(self._known, e)) for e in english):
+                    forms = (tuple(tokenize(headword)) or (headword,), *english)
+                    forms = tuple(dict.fromkeys(f for f in forms if f))
+                    return Reading(forms, is_name(headword), typed_for=headword)
+        return None
 
     @cached_property
     def _by_character(self) -> dict[str, list[str]]:

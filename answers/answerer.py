@@ -215,7 +215,7 @@ class Answerer:
             question,
             correct=self._correct,
             bilingual=self._bilingual,
-            full_names=self._short_forms.full_names,
+            full_names=self._short_forms.reading,
         )
         concepts = []
         for concept in query.concepts:

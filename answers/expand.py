@@ -11,14 +11,18 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from answers.data_files import NAME_KINDS, GlossaryEntry, data_rows, glossary
 from answers.questions import SOFT_WORDS
 from retrieval.tokenize import has_han, normalize, script_runs, tokenize, words
 
+if TYPE_CHECKING:
+    from answers.abbreviations import Reading
+
 Terms = tuple[str, ...]
-# A Chinese word's full names, if it is a short form: their wordings, and whether names.
-FullNames = Callable[[str], tuple[tuple[Terms, ...], bool]]
+# What a Chinese word no article has stands for (answers.abbreviations), if anything.
+FullNames = Callable[[str], "Reading | None"]
 _PLACE_SUFFIXES = ("省", "市")
 
 
@@ -61,7 +65,9 @@ class Query:
         """The question with its misspelt words replaced by the words read for them."""
         text = self.question
         for concept in self.concepts:
-            if concept.fixed:
+            if concept.fixed and has_han(concept.text):
+                text = text.replace(concept.text, concept.fixed)
+            elif concept.fixed:
                 text = re.sub(rf"\b{re.escape(concept.text)}\b", concept.fixed, text)
         return text
 
@@ -84,8 +90,8 @@ def expand(
     (a typo); it returns None when it knows none. Chinese words are always read with their
     English too (CC-CEDICT); English words get their Chinese only when `bilingual` (the
     corpus has Chinese articles), so an English question over English articles never loads
-    the dictionary's English side. `full_names` gives, for a Chinese word no article has,
-    the wordings of the names it may be a short form of, and whether they are names.
+    the dictionary's English side. `full_names` reads a Chinese word no article has: the
+    names it may be a short form of, or the word it was typed for.
     """
     text = normalize(question).strip()
     concepts: list[Concept] = []
@@ -161,14 +167,14 @@ def _plain_han(
         return
     readings = list(han_word_reading(word))
     a_name = len(readings) == 1 and readings[0][2]
-    if full_names is not None and (a_name or not in_dictionary(word)):
-        # A short form no article has (邮储, 供销社, 阿里) is read as the names it stands for.
-        forms, named = full_names(word)
-        if forms:
-            named = named or a_name
-            alternatives = tuple(dict.fromkeys((_own(word), (word,), *forms)))
-            yield Concept(word, alternatives, is_name=named, common=not named)
-            return
+    found = full_names(word) if full_names and (a_name or not in_dictionary(word)) else None
+    if found is not None:
+        # A short form no article has (邮储, 供销社, 阿里) is read as the names it stands for;
+        # a slip of pinyin input (协意) as the word it was typed for.
+        named = found.is_name or (a_name and found.typed_for is None)
+        alternatives = tuple(dict.fromkeys((_own(word), (word,), *found.forms)))
+        yield Concept(word, alternatives, is_name=named, common=not named, fixed=found.typed_for)
+        return
     for written, alternatives, is_name, function in readings:
         name_part = named_beside and is_name and len(alternatives) <= 4
         yield Concept(
@@ -192,11 +198,17 @@ def _glossary_concept(entry: GlossaryEntry, written: str | None = None) -> Conce
     # A Chinese name as one term, as jieba cuts it from Chinese articles (no jieba needed).
     alternatives.extend((name,) for name in {entry.chinese, written} if name and has_han(name))
     alternatives = list(dict.fromkeys(alternatives))
+    related: tuple[Terms, ...] = ()
+    if has_han(entry.term) and entry.kind not in NAME_KINDS:
+        from answers.bilingual import near_synonyms
+
+        related = near_synonyms(written or entry.term)
     return Concept(
         written or entry.term,
         tuple(a for a in alternatives if a),
         soft=entry.term in SOFT_WORDS or all(a in _soft_terms() for a in alternatives if a),
         is_name=entry.kind in NAME_KINDS,
+        related=tuple(r for r in related if r not in alternatives),
     )
 
 

@@ -170,3 +170,10 @@ def test_the_fact_may_sit_in_the_sentence_beside_the_match() -> None:
     answerer = Answerer(articles, Index.build(articles, engine="rank-bm25"))
     answer = answerer.answer("江苏协议 签署地点")
     assert answer.answered and "南京" in answer.text
+
+
+def test_a_person_in_traditional_chinese_is_a_person() -> None:
+    from answers.kinds.who import _names_a_person
+
+    assert _names_a_person("中國郵政集團黨組成員、副總經理溫少祺代表雙方簽約。")
+    assert not _names_a_person("雙方將在金融、快遞物流等領域開展合作。")

@@ -1,11 +1,12 @@
-"""Chinese short forms: a question's 供销社 or 阿里 read as the full names the articles use."""
+"""Chinese short forms and slips of pinyin input: a question's 供销社 or 阿里 read as the full
+names the articles use, 协意 as the 协议 it was typed for."""
 
 from __future__ import annotations
 
 import pytest
 
 from answers import Answerer
-from answers.abbreviations import ShortForms, is_short_form
+from answers.abbreviations import Reading, ShortForms, is_short_form
 from corpus.model import Agreement, Article
 from retrieval.index import Index
 
@@ -31,18 +32,26 @@ def _forms(vocabulary: list[str]) -> ShortForms:
 
 
 def test_full_names_come_from_the_articles_terms() -> None:
-    forms, named = _forms(["中华全国供销合作总社", "物流"]).full_names("供销社")
-    assert forms == (("中华全国供销合作总社",),) and named
+    found = _forms(["中华全国供销合作总社", "物流"]).reading("供销社")
+    assert found == Reading((("中华全国供销合作总社",),), is_name=True)
 
 
 def test_a_dictionary_name_is_found_by_its_english_the_articles_have() -> None:
-    forms, named = _forms(["alibaba"]).full_names("阿里")
-    assert ("alibaba",) in forms and named
-    assert _forms(["logist"]).full_names("阿里") == ((), False)
+    found = _forms(["alibaba"]).reading("阿里")
+    assert found is not None and ("alibaba",) in found.forms and found.is_name
+    assert _forms(["logist"]).reading("阿里") is None
 
 
 def test_a_word_the_articles_have_is_no_short_form() -> None:
-    assert _forms(["供销社", "供销合作社"]).full_names("供销社") == ((), False)
+    assert _forms(["供销社", "供销合作社"]).reading("供销社") is None
+
+
+def test_a_slip_of_pinyin_input_reads_as_the_word_meant() -> None:
+    found = _forms(["协议", "agreement"]).reading("协意")
+    assert found is not None and found.typed_for == "协议" and not found.is_name
+    assert ("agreement",) in found.forms
+    # Only a word the articles have is meant: an unknown name stays unknown.
+    assert _forms(["logist"]).reading("协意") is None
 
 
 COOPS = Article(

@@ -9,7 +9,7 @@ from answers.kinds.base import Asked, QuestionKind, cue_words
 from answers.people import Role, find_people, people_lead, people_question
 from answers.templates import render
 from corpus.model import Article
-from corpus.text import HAN
+from corpus.text import HAN, to_simplified
 
 # A "who" question about the agreement itself is answered with its parties first.
 _PARTY_WORDS = re.compile(
@@ -63,7 +63,7 @@ _EN_PERSON = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?\b")
 
 
 def _names_a_person(text: str) -> bool:
-    return _ZH_PERSON.search(text) is not None
+    return _ZH_PERSON.search(to_simplified(text)) is not None
 
 
 KIND = QuestionKind(

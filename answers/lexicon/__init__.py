@@ -13,7 +13,7 @@ from answers.lexicon.cedict import (
     zh_to_en,
 )
 from answers.lexicon.function_words import is_designator, is_function_word
-from answers.lexicon.pinyin_names import pinyin_spellings, surname_of
+from answers.lexicon.pinyin_names import pinyin_spellings, sound, surname_of
 from answers.lexicon.wordnet import lemma, synonyms
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "pinyin_spellings",
     "segment",
     "simplified",
+    "sound",
     "surname_of",
     "synonyms",
     "translate_word",

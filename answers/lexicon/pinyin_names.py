@@ -58,3 +58,10 @@ def pinyin_spellings(han: str) -> tuple[str, ...]:
         spelt = _surnames().get(surname)
         return (f"{spelt} {given}", f"{spelt}{given}")
     return (" ".join(syllables), "".join(syllables))
+
+
+def sound(han: str) -> str | None:
+    """The toneless pinyin of Chinese text, syllables joined (协议 and 协意: "xieyi");
+    None if a character has no reading. Words typed by pinyin input differ by it alone."""
+    syllables = _syllables(han)
+    return None if syllables is None else "".join(syllables)
