@@ -4,6 +4,7 @@ alternatives. All translations of one word are one concept (a structured query, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from answers.lexicon import (
     zh_to_en,
 )
 from answers.lexicon.bilingual import Translation
+from corpus.text import HAN, to_simplified
 from retrieval.tokenize import cut_words, has_han, tokenize
 
 Terms = tuple[str, ...]
@@ -212,28 +214,33 @@ def related_words(word: str) -> tuple[Terms, ...]:
 
 class ChineseNames:
     """The names of Chinese articles by their pinyin, so an English question can name them
-    ("Nanxia" finds 南霞市): the beginnings, two to four characters long, of the words of
-    each Chinese article's title and parties, spelt without spaces."""
+    ("Nanxia" finds 南霞市, "Yunxiu" 云岫): every two to four characters of each Chinese
+    article's title and parties, spelt without spaces (jieba may cut a name it does not
+    know, so words alone would miss it)."""
 
     def __init__(self, texts: Iterable[str]) -> None:
         self._texts = list(texts)
         self._by_spelling: dict[str, set[str]] | None = None
 
     def find(self, word: str) -> tuple[Terms, ...]:
-        """The words of the articles spelt `word` in pinyin, each as one term."""
+        """The wordings, as the index has them, of the articles' names spelt `word`."""
         if self._by_spelling is None:
             self._by_spelling = self._spellings()
-        return tuple((term,) for term in sorted(self._by_spelling.get(word.lower(), ())))
+        found = sorted(self._by_spelling.get(word.lower(), ()))
+        return tuple(dict.fromkeys(t for name in found if (t := tuple(tokenize(name)))))
 
     def _spellings(self) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
         for text in self._texts:
-            for term in tokenize(text):
-                for size in range(2, min(len(term), _LONGEST_PINYIN_NAME) + 1):
-                    spellings = pinyin_spellings(term[:size])
-                    if spellings:
-                        found.setdefault(spellings[-1].replace(" ", ""), set()).add(term)
+            for run in _HAN_RUN.findall(to_simplified(text)):
+                for start in range(len(run) - 1):
+                    for size in range(2, min(len(run) - start, _LONGEST_PINYIN_NAME) + 1):
+                        name = run[start : start + size]
+                        spellings = pinyin_spellings(name)
+                        if spellings:
+                            found.setdefault(spellings[-1].replace(" ", ""), set()).add(name)
         return found
 
 
 _LONGEST_PINYIN_NAME = 4
+_HAN_RUN = re.compile(rf"[{HAN}]+")

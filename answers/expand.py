@@ -278,11 +278,21 @@ def _word_concepts(
     from answers.bilingual import chinese_of, related_words
 
     synonyms = _synonyms()
-    for term in tokenize(word):
+    terms = tokenize(word)
+    if bilingual and len(terms) > 1 and not word[:1].isupper():
+        # A hyphenated word the dictionary has whole ("county-level" is 县级).
+        whole = chinese_of(word.replace("-", " "))
+        if whole:
+            yield Concept(word, (tuple(terms), *whole), common=True)
+            return
+    # Otherwise its parts are read one by one ("county-level": county, level).
+    parts = word.split("-") if len(terms) > 1 else [word]
+    for position, term in enumerate(terms):
+        part = parts[position] if len(parts) == len(terms) else word
         alternatives: list[Terms] = [(term,)]
         alternatives.extend(synonyms.get((term,), ()))
         soft = term in _soft_terms() or (len(term) == 1 and term.isalpha())  # "w/"
-        fixed = correct(word) if correct is not None and not soft else None
+        fixed = correct(part) if correct is not None and not soft else None
         named = (capitalised and word[:1].isupper()) or (len(word) > 1 and word.isupper())
         if fixed is not None:
             fixed_terms = tuple(tokenize(fixed))
@@ -291,12 +301,12 @@ def _word_concepts(
                 fixed = None
             elif not fixed_terms or fixed.lower() in SOFT_WORDS:
                 # A misspelt question word ("wen" for "when") only says what is asked.
-                yield Concept(word, ((term,),), soft=True, fixed=fixed)
+                yield Concept(part, ((term,),), soft=True, fixed=fixed)
                 continue
             else:
                 alternatives.append(fixed_terms)
                 alternatives.extend(synonyms.get(fixed_terms, ()))
-        read = fixed or word
+        read = fixed or part
         related: tuple[Terms, ...] = ()
         chinese: tuple[Terms, ...] = ()
         if not soft and not term.isdigit():
@@ -309,10 +319,18 @@ def _word_concepts(
                     for alt in synonyms.get(synonym, ())
                     if has_han(alt[0])
                 )
+                if not chinese:
+                    # A word the dictionary lacks ("MoU") through its one-word synonyms.
+                    chinese = tuple(
+                        alt
+                        for synonym in alternatives[1:]
+                        if len(synonym) == 1
+                        for alt in chinese_of(synonym[0])
+                    )
             related = () if named else related_words(read)
         alternatives.extend(chinese)
         yield Concept(
-            word,
+            part,
             tuple(dict.fromkeys(a for a in alternatives if a)),
             soft=soft,
             is_name=named,

@@ -10,6 +10,8 @@ from retrieval.index import count_words
 
 # Longer words may be read as any corpus word; shorter ones only as question words.
 SHORTEST_REPAIRED = 5
+# A clipped word ("pharma", "govt" aside) keeps at least this many letters of the whole.
+SHORTEST_CLIPPED = 5
 # Letters a-z count apart; every other character falls in one of a few shared bins.
 _OTHER_BINS = 6
 _BINS = 26 + _OTHER_BINS
@@ -48,9 +50,10 @@ class Speller:
         """The most frequent known word within one edit (two for long words), or None.
 
         Words of up to five letters are only read as question words: too many real words
-        are one edit away from a corpus word ("start" from "smart").
+        are one edit away from a corpus word ("start" from "smart"). A lowercase word none is
+        close to may be clipped: the known word it starts.
         """
-        word = word.lower()
+        written, word = word, word.lower()
         if not word.isalpha() or word in self._counts or len(word) < 3:
             return None
         limit = 1 if len(word) <= 6 else 2
@@ -60,7 +63,22 @@ class Speller:
             distance = edit_distance(word, known, limit)
             if distance <= limit and (best is None or (distance, -self._frequency[row]) < best[:2]):
                 best = (distance, -self._frequency[row], known)
-        return best[2] if best else None
+        if best is not None:
+            return best[2]
+        # A capitalised word is a name: "Guang" is no clipped "Guangdong".
+        return self._unclipped(word) if written.islower() else None
+
+    def _unclipped(self, word: str) -> str | None:
+        """The most frequent known word a clipped one starts ("pharma" for
+        "pharmaceutical"), for words of SHORTEST_CLIPPED letters or more."""
+        if len(word) < SHORTEST_CLIPPED:
+            return None
+        longer = [
+            (-self._frequency[row], row)
+            for row in np.flatnonzero(self._lengths >= len(word) + 2).tolist()
+            if self._known[row].startswith(word) and not self._is_question[row]
+        ]
+        return self._known[min(longer)[1]] if longer else None
 
     def _candidates(self, word: str, limit: int) -> list[int]:
         """Rows of the known words that may be within `limit` edits, in first-seen order.

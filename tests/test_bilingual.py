@@ -18,6 +18,7 @@ from answers.bilingual import (
 from answers.expand import expand
 from corpus.model import Agreement, Article
 from retrieval.index import Index
+from retrieval.tokenize import tokenize
 
 NANXIA_ZH = Article(
     id="nanxia",
@@ -82,8 +83,10 @@ def test_unknown_word_with_a_particle_is_read_without_it() -> None:
 
 
 def test_chinese_names_are_found_by_their_pinyin() -> None:
-    names = ChineseNames(["南霞市人民政府"])
-    assert ("南霞市",) in names.find("Nanxia")
+    names = ChineseNames(["南霞市人民政府", "中国邮政与云岫港务集团签署合作备忘录"])
+    assert names.find("Nanxia") == (tuple(tokenize("南霞")),)
+    # A name jieba cuts apart is found all the same, in the index's words.
+    assert names.find("Yunxiu") == (tuple(tokenize("云岫")),)
     assert names.find("Beijing") == ()
 
 
@@ -163,3 +166,18 @@ def test_organisation_name_is_one_name_not_its_words() -> None:
 def test_acronym_finds_its_spelt_out_words(mixed: Answerer) -> None:
     ceo = next(c for c in expand("Who is the CEO?").concepts if c.text == "CEO")
     assert ("chief", "execut", "offic") in ceo.alternatives
+
+
+def test_hyphenated_word_the_dictionary_has_whole_is_one_concept() -> None:
+    [concept] = [c for c in expand("county-level centres", bilingual=True).concepts][:1]
+    assert concept.text == "county-level" and ("县级",) in concept.alternatives
+
+
+def test_hyphenated_word_is_otherwise_read_part_by_part() -> None:
+    texts = [c.text for c in expand("state-owned", bilingual=True).concepts]
+    assert texts == ["state", "owned"]
+
+
+def test_a_word_the_dictionary_lacks_is_read_through_its_synonyms() -> None:
+    mou = next(c for c in expand("the MoU", bilingual=True).concepts if c.text == "MoU")
+    assert ("备忘录",) in mou.alternatives

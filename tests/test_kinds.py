@@ -177,3 +177,15 @@ def test_a_person_in_traditional_chinese_is_a_person() -> None:
 
     assert _names_a_person("中國郵政集團黨組成員、副總經理溫少祺代表雙方簽約。")
     assert not _names_a_person("雙方將在金融、快遞物流等領域開展合作。")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("coops federation deal - are recycled resources included?", "yesno"),
+        ("SAIC deal: is leasing part of it?", "yesno"),
+        ("What is the deal - and who signed it?", "who"),
+    ],
+)
+def test_a_yes_no_question_may_follow_a_dash(question: str, kind: str) -> None:
+    assert kind_of(question, "en").name == kind

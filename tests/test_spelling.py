@@ -7,7 +7,7 @@ import random
 import pytest
 
 from answers.questions import SOFT_WORDS
-from answers.spelling import SHORTEST_REPAIRED, Speller, edit_distance
+from answers.spelling import SHORTEST_CLIPPED, SHORTEST_REPAIRED, Speller, edit_distance
 from corpus.store import load_articles
 from retrieval.passages import split_passages
 from retrieval.tokenize import words
@@ -15,7 +15,7 @@ from retrieval.tokenize import words
 
 def _brute_force(speller: Speller, word: str) -> str | None:
     """The speller's rule, checked against every known word (its first version)."""
-    word = word.lower()
+    written, word = word, word.lower()
     if not word.isalpha() or word in speller._counts or len(word) < 3:
         return None
     limit = 1 if len(word) <= 6 else 2
@@ -28,6 +28,16 @@ def _brute_force(speller: Speller, word: str) -> str | None:
         distance = edit_distance(word, known, limit)
         if distance <= limit and (best is None or (distance, -count) < best[:2]):
             best = (distance, -count, known)
+    if best is None and written.islower() and len(word) >= SHORTEST_CLIPPED:
+        longer = [
+            (-count, known)
+            for known, count in speller._counts.items()
+            if known.startswith(word)
+            and len(known) >= len(word) + 2
+            and known not in speller._question_words
+        ]
+        # The most frequent, then the first seen (dicts keep that order; max keeps the first).
+        return min(longer, key=lambda pair: pair[0])[1] if longer else None
     return best[2] if best else None
 
 
@@ -83,3 +93,10 @@ def test_speller_knows_words_split_across_texts_apart() -> None:
     assert words("alpha\nbeta") == ["alpha", "beta"]
     speller = Speller.from_texts(["alpha", "beta"])
     assert speller.correct("alphabeta") is None
+
+
+def test_speller_reads_a_clipped_word_as_the_word_it_starts() -> None:
+    speller = Speller.from_texts(["Jinlanhe Pharmaceutical signed with China Post."])
+    assert speller.correct("pharma") == "pharmaceutical"
+    assert speller.correct("Pharma") is None  # a capitalised word is a name
+    assert speller.correct("phar") is None  # too short to tell

@@ -23,7 +23,10 @@ KIND = QuestionKind(
     ),
     asks={
         "en": re.compile(
-            r"^\W*(is|are|was|were|does|do|did|has|have|had|will|would|can|could)\b(?!.*\bor\b)"
+            # At the start, or where a clause starts after a dash or colon ("SAIC deal - is
+            # leasing included?").
+            r"(?:^|\s[-–—:]\s|:\s)\W*(is|are|was|were|does|do|did|has|have|had|will|would|"
+            r"can|could)\b(?!.*\bor\b)"
         ),
         "zh": re.compile(r"吗\W*$|是否|有没有|是不是|有无|會不會|会不会|能否"),
     },
