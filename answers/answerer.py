@@ -450,8 +450,9 @@ class Answerer:
             key=lambda p: (
                 leads[p.position] is not None,  # the template can say the fact from it
                 near[p.position] >= top - FIT_TOLERANCE,  # among the best matches
+                # What the sentence matches, alone and with its neighbours.
+                round(own[p.position] + near[p.position], 3),
                 round(own[p.position], 3),
-                round(near[p.position], 3),
                 not p.is_title,
                 scores.get(p.position, 0.0),
             ),
