@@ -421,7 +421,10 @@ class Answerer:
         near = [
             self._ranker.passage_coverage(found.coverage, article.id, p.position) for p in passages
         ]
-        own = [found.coverage(self.index.terms(i)) for i in rows]
+        # A sentence's own match, read with the title: the names that picked the article
+        # are in it, so what the sentence adds is the question's topic.
+        heading = self._ranker.heading(article.id)
+        own = [found.coverage(self.index.terms(i) | heading) for i in rows]
         top = max(near)
         candidates = [p for p, c in zip(passages, near, strict=True) if c >= top - FIT_TOLERANCE]
         topic = [c for c in query.hard if not c.is_name]

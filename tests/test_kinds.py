@@ -189,3 +189,26 @@ def test_a_person_in_traditional_chinese_is_a_person() -> None:
 )
 def test_a_yes_no_question_may_follow_a_dash(question: str, kind: str) -> None:
     assert kind_of(question, "en").name == kind
+
+
+LAB = Article(
+    id="lab",
+    title="Norbank inks fintech partnership with Quill Pay",
+    source="Reuters",
+    published="2019-11-27",
+    lang="en",
+    paragraphs=(
+        "Norbank and Quill Pay signed a strategic cooperation agreement on Wednesday.",
+        "The two sides will also set up a joint lab for fintech innovation.",
+        "Rural finance is a core business for Norbank, and Quill Pay runs a payment app.",
+    ),
+    origin="lab.txt",
+    agreement=Agreement(("Norbank", "Quill Pay"), "strategic cooperation agreement", None, ()),
+)
+
+
+def test_the_quote_is_the_sentence_with_the_topic_not_the_names() -> None:
+    articles = [LAB, NANXIA, MEETING, MEETING_THEN_SIGNING]
+    answerer = Answerer(articles, Index.build(articles, engine="rank-bm25"))
+    answer = answerer.answer("What will Norbank and Quill Pay set up together?")
+    assert answer.answered and "joint lab" in answer.text
