@@ -175,15 +175,21 @@ def _plain_han(
         alternatives = tuple(dict.fromkeys((_own(word), (word,), *found.forms)))
         yield Concept(word, alternatives, is_name=named, common=not named, fixed=found.typed_for)
         return
+    synonyms = _synonyms()
     for written, alternatives, is_name, function in readings:
         name_part = named_beside and is_name and len(alternatives) <= 4
+        related: tuple[Terms, ...] = ()
+        if not (is_name or function):
+            # Its near synonyms, and the synonyms of its English ("memorandum" is an MoU).
+            english = (s for a in alternatives if not has_han(a[0]) for s in synonyms.get(a, ()))
+            related = near_synonyms(written) + tuple(e for e in english if not has_han(e[0]))
         yield Concept(
             written,
             alternatives,
             soft=function or written in SOFT_WORDS,
             is_name=is_name and not name_part,
             common=name_part or (not is_name and not named_beside and len(alternatives) > 2),
-            related=() if is_name or function else near_synonyms(written),
+            related=tuple(dict.fromkeys(r for r in related if r not in alternatives)),
         )
 
 

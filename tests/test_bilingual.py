@@ -181,3 +181,17 @@ def test_hyphenated_word_is_otherwise_read_part_by_part() -> None:
 def test_a_word_the_dictionary_lacks_is_read_through_its_synonyms() -> None:
     mou = next(c for c in expand("the MoU", bilingual=True).concepts if c.text == "MoU")
     assert ("备忘录",) in mou.alternatives
+
+
+def test_a_chinese_word_is_also_read_as_the_synonyms_of_its_english() -> None:
+    [memo] = [c for c in expand("备忘录涉及铁路吗").concepts if c.text == "备忘录"]
+    assert ("mou",) in memo.related
+
+
+def test_definition_question_frame_words_never_count_against() -> None:
+    from answers.kinds import kind_of
+
+    query = expand("供销合作社指的是哪个机构？")
+    kind = kind_of(query.corrected, "zh")
+    softened = kind.soften(query)
+    assert [c.text for c in softened.hard] == ["供销合作社"]

@@ -32,6 +32,8 @@ def _asks_what_x_is(asked: Asked) -> bool:
 
 DEFAULT = QuestionKind(
     name="definition",
+    # What a name stands for is an organisation, a body: the words only frame the question.
+    cues=cue_words("mean means meaning stand stands refer refers 机构 单位 组织 含义 意思"),
     asks={"en": re.compile(r""), "zh": re.compile(r"")},
     holds=_names_subject,
     lead=lambda asked, article, text: definition(asked.text, text, asked.lang),
