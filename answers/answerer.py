@@ -224,7 +224,7 @@ class Answerer:
                 latin
                 and not concept.is_name
                 and not concept.soft
-                and self._written_as_name(concept.text)
+                and (self._written_as_name(concept.text) or self._names_a_party(concept))
             ):
                 concept = replace(concept, is_name=True, common=False, related=())
             if self._bilingual and latin and concept.is_name and not self._weigher.known(concept):
@@ -232,6 +232,18 @@ class Answerer:
                 concept = replace(concept, alternatives=(*concept.alternatives, *found))
             concepts.append(concept)
         return replace(query, concepts=tuple(concepts))
+
+    def _names_a_party(self, concept: Concept) -> bool:
+        """Whether a phrase of the question is, in Chinese, part of a party's name ("supply
+        and marketing" is 供销, of 中华全国供销合作总社): it names that party."""
+        if " " not in concept.text:
+            return False
+        _, chinese = self._party_names
+        return any(
+            len(alt) == 1 and len(alt[0]) > 1 and any(alt[0] in name for name in chinese)
+            for alt in concept.alternatives
+            if has_han(alt[0])
+        )
 
     def _written_as_name(self, word: str) -> bool:
         """Whether the passages that have the word write it capitalised, but for a

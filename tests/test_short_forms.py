@@ -102,3 +102,13 @@ def test_short_form_of_a_dictionary_name_finds_its_english_article(answerer: Ans
 
 def test_unknown_short_name_still_declines(answerer: Answerer) -> None:
     assert not answerer.answer("蓝海社和邮政要共建哪些物流设施？").answered
+
+
+def test_an_english_phrase_that_is_part_of_a_chinese_partys_name_names_it(
+    answerer: Answerer,
+) -> None:
+    query = answerer._expand("What did the supply and marketing cooperatives sign?")
+    assert [c.text for c in query.concepts if c.is_name] == ["supply and marketing"]
+    # A single common word is never a name for it ("cooperation" is in the name too).
+    query = answerer._expand("What cooperation was signed?")
+    assert not any(c.is_name for c in query.concepts)
