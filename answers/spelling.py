@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 
 import numpy as np
 
@@ -73,12 +75,20 @@ class Speller:
         "pharmaceutical"), for words of SHORTEST_CLIPPED letters or more."""
         if len(word) < SHORTEST_CLIPPED:
             return None
-        longer = [
-            (-self._frequency[row], row)
-            for row in np.flatnonzero(self._lengths >= len(word) + 2).tolist()
-            if self._known[row].startswith(word) and not self._is_question[row]
-        ]
+        ordered = self._in_order
+        longer = []
+        at = bisect_left(ordered, (word,))
+        while at < len(ordered) and ordered[at][0].startswith(word):
+            known, row = ordered[at]
+            if len(known) >= len(word) + 2 and not self._is_question[row]:
+                longer.append((-self._frequency[row], row))
+            at += 1
         return self._known[min(longer)[1]] if longer else None
+
+    @cached_property
+    def _in_order(self) -> list[tuple[str, int]]:
+        """The known words sorted, each with its row: the words a prefix starts are together."""
+        return sorted((known, row) for row, known in enumerate(self._known))
 
     def _candidates(self, word: str, limit: int) -> list[int]:
         """Rows of the known words that may be within `limit` edits, in first-seen order.
