@@ -35,6 +35,7 @@ class Reading:
     forms: tuple[Terms, ...]  # the wordings of the full names, or of the word typed for
     is_name: bool
     typed_for: str | None = None  # the word meant, for a slip of pinyin input
+    keeps_own: bool = False  # the word's own reading stays: the forms only add to it
 
 
 def is_short_form(short: str, full: str) -> bool:
@@ -52,24 +53,31 @@ class ShortForms:
     """The full names of short forms, from a corpus's terms, the glossary and CC-CEDICT."""
 
     def __init__(self, vocabulary: Callable[[], Sequence[str]], known: Callable[[str], bool]):
-        self._vocabulary = vocabulary  # the corpus's terms, read on first use
+        # The corpus's terms (and runs of Chinese text), read on first use.
+        self._vocabulary = vocabulary
         self._known = known  # whether some article has the term
 
     def reading(self, word: str) -> Reading | None:
         """What `word` stands for: the full names it is a short form of, else the word it
-        was typed for; None for a word the articles have, or none of these."""
-        if not 2 <= len(word) <= _LONGEST_SHORT_FORM or self._known(word):
+        was typed for; None for none of these. A word the articles have is only read as
+        the glossary's names it is short for (邮储 of 邮储银行, whose English articles use)."""
+        if not 2 <= len(word) <= _LONGEST_SHORT_FORM:
             return None
-        found: list[Terms] = []
-        named = False
+        if self._known(word):
+            found, named = self._glossary_forms(word)
+            return Reading(found, named, keeps_own=True) if found else None
+        found, named = self._glossary_forms(word)
+        found = list(found)
         for term in self._by_character.get(word[0], ()):
-            if is_short_form(word, term) and len(found) < MAX_FORMS:
+            if len(found) >= MAX_FORMS or not is_short_form(word, term):
+                continue
+            if self._known(term):
                 found.append((term,))
-                named = named or _ends_as_name(term)
-        for entry in self._glossary_by_first.get(word[0], ()):
-            if is_short_form(word, entry.term):
-                found.extend(tuple(tokenize(e)) for e in entry.english)
-                named = named or entry.kind in NAME_KINDS
+            elif word not in term:  # a run of text that holds the word whole is no name
+                found.append(tuple(tokenize(term)))
+            else:
+                continue
+            named = named or _ends_as_name(term)
         for headword, glosses in headwords_starting(word):
             if not is_name(headword):
                 continue
@@ -81,6 +89,15 @@ class ShortForms:
         if not found:
             return self._sounding_alike(word)
         return Reading(tuple(dict.fromkeys(f for f in found if f)), named)
+
+    def _glossary_forms(self, word: str) -> tuple[tuple[Terms, ...], bool]:
+        found: list[Terms] = []
+        named = False
+        for entry in self._glossary_by_first.get(word[0], ()):
+            if is_short_form(word, entry.term):
+                found.extend(tuple(tokenize(e)) for e in entry.english)
+                named = named or entry.kind in NAME_KINDS
+        return tuple(f for f in found if f), named
 
     def _sounding_alike(self, word: str) -> Reading | None:
         """The readings of the dictionary word the articles have that `word` was typed for

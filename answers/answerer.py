@@ -111,7 +111,7 @@ class Answerer:
         # English questions are read in Chinese too only when some article is Chinese.
         chinese = [a for a in self.articles if a.lang.startswith("zh")]
         self._bilingual = bool(chinese)
-        self._short_forms = ShortForms(index.vocabulary, lambda term: index.idf(term) > 0)
+        self._short_forms = ShortForms(self._han_words, lambda term: index.idf(term) > 0)
         self._chinese_names = ChineseNames(
             " ".join((a.title, *(a.agreement.parties if a.agreement else ()))) for a in chinese
         )
@@ -232,6 +232,12 @@ class Answerer:
                 concept = replace(concept, alternatives=(*concept.alternatives, *found))
             concepts.append(concept)
         return replace(query, concepts=tuple(concepts))
+
+    def _han_words(self) -> list[str]:
+        """The corpus's Chinese terms, and its runs of Chinese text (the 京东数字科技集团 an
+        English article puts in brackets): what a Chinese short form may stand for."""
+        runs = (w for w in self.index.word_counts() if has_han(w))
+        return [*self.index.vocabulary(), *runs]
 
     def _names_a_party(self, concept: Concept) -> bool:
         """Whether a phrase of the question is, in Chinese, part of a party's name ("supply

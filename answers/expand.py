@@ -168,7 +168,12 @@ def _plain_han(
     readings = list(han_word_reading(word))
     a_name = len(readings) == 1 and readings[0][2]
     found = full_names(word) if full_names and (a_name or not in_dictionary(word)) else None
-    if found is not None:
+    if found is not None and found.keeps_own and a_name:
+        # A name the articles have that is also short for the glossary's (邮储): both.
+        _, alternatives, _, _ = readings[0]
+        yield Concept(word, tuple(dict.fromkeys((*alternatives, *found.forms))), is_name=True)
+        return
+    if found is not None and not found.keeps_own:
         # A short form no article has (邮储, 供销社, 阿里) is read as the names it stands for;
         # a slip of pinyin input (协意) as the word it was typed for.
         named = found.is_name or (a_name and found.typed_for is None)

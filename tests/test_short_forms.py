@@ -9,6 +9,7 @@ from answers import Answerer
 from answers.abbreviations import Reading, ShortForms, is_short_form
 from corpus.model import Agreement, Article
 from retrieval.index import Index
+from retrieval.tokenize import tokenize
 
 
 @pytest.mark.parametrize(
@@ -112,3 +113,16 @@ def test_an_english_phrase_that_is_part_of_a_chinese_partys_name_names_it(
     # A single common word is never a name for it ("cooperation" is in the name too).
     query = answerer._expand("What cooperation was signed?")
     assert not any(c.is_name for c in query.concepts)
+
+
+def test_a_known_name_is_also_read_as_the_glossary_name_it_is_short_for() -> None:
+    found = _forms(["邮储"]).reading("邮储")  # the glossary has 邮储银行, Postal Savings Bank
+    assert found is not None and found.keeps_own
+    assert ("postal", "save", "bank") in found.forms
+
+
+def test_a_run_of_text_is_a_full_name_only_when_it_does_not_hold_the_word_whole() -> None:
+    forms = ShortForms(lambda: ["京东数字科技集团", "刘爱力一行会面"], lambda term: False)
+    found = forms.reading("数科")
+    assert found is not None and found.forms[0] == tuple(tokenize("京东数字科技集团"))
+    assert forms.reading("刘爱力") is None
