@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from corpus.extract.parties import is_china_post
 from corpus.model import Agreement, Article
+from corpus.partners import is_china_post
 from corpus.records import as_json
 from corpus.text import normalize
 
