@@ -32,6 +32,7 @@ from answers.coverage import (
 )
 from answers.expand import Concept, Query, expand
 from answers.kinds import DEFAULT, Asked, QuestionKind, about_signing, kind_of
+from answers.lexicon import sound
 from answers.model import Answer, Citation
 from answers.questions import SOFT_WORDS, question_lang
 from answers.ranking import WINDOW, Ranker
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
 SEARCH_DEPTH = 50  # passages fetched per question before articles are compared
 RIVALS = 8  # articles that fit a question, best first, among which an answer is chosen
 NAME_EVIDENCE = 8  # passages read to tell whether the articles write a word as a name
+# Chinese words read together as the pinyin of a name English articles write.
+_LONGEST_SPELT_NAME = 3
+_SHORTEST_SPELT_NAME = 5  # letters: "he", "dong" spell too many things
 # How far below the best passage's coverage a passage that fits the question type may be.
 FIT_TOLERANCE = 0.2
 # How far below it a passage that holds the fact asked may be: the quote is the sentence
@@ -231,7 +235,44 @@ class Answerer:
                 found = self._chinese_names.find(concept.text.replace(" ", ""))
                 concept = replace(concept, alternatives=(*concept.alternatives, *found))
             concepts.append(concept)
+        if self._bilingual:
+            concepts = self._spelt_names(concepts)
         return replace(query, concepts=tuple(concepts))
+
+    def _spelt_names(self, concepts: list[Concept]) -> list[Concept]:
+        """Chinese words that are, in pinyin, a name English articles write ("乔木" is
+        Qiaomu, "金兰" + "禾" Jinlanhe, 菜鸟 Cainiao): read as that name, one concept."""
+        read: list[Concept] = []
+        i = 0
+        while i < len(concepts):
+            for size in range(min(_LONGEST_SPELT_NAME, len(concepts) - i), 0, -1):
+                group = concepts[i : i + size]
+                if any(c.soft or not has_han(c.text) for c in group):
+                    continue
+                spelt = [sound(c.text) for c in group]
+                if None in spelt or len(spelling := "".join(spelt)) < _SHORTEST_SPELT_NAME:
+                    continue
+                terms = tuple(tokenize(spelling))
+                if len(terms) == 1 and self._written_as_name(spelling):
+                    # A word no article has right after the name is part of it (药业 in
+                    # 金兰禾药业), as with any name (expand's "name part").
+                    while (
+                        i + size < len(concepts)
+                        and has_han(concepts[i + size].text)
+                        and concepts[i + size].is_name
+                        and not self._weigher.known(concepts[i + size])
+                    ):
+                        group = [*group, concepts[i + size]]
+                        size += 1
+                    text = "".join(c.text for c in group)
+                    alternatives = (terms, *(a for c in group for a in c.alternatives[:1]))
+                    read.append(Concept(text, alternatives, is_name=True))
+                    i += size
+                    break
+            else:
+                read.append(concepts[i])
+                i += 1
+        return read
 
     def _han_words(self) -> list[str]:
         """The corpus's Chinese terms, and its runs of Chinese text (the 京东数字科技集团 an

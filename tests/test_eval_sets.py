@@ -21,6 +21,7 @@ from retrieval.index import Index
 SHIPPED_SET = SHARED / "eval" / "questions.jsonl"
 FIXTURE_SET = SHARED / "eval" / "questions-fixtures.jsonl"
 PAGES = SHARED / "fixtures" / "pages"
+OWN_FIXTURE_SET = Path(__file__).parent / "data" / "my_questions_fixtures.jsonl"
 RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
 
 # What the fixture set reached when this test was written (article, Chinese article, text,
@@ -30,10 +31,15 @@ BAR = (0.9, 0.85, 0.85, 0.9)
 
 
 @pytest.fixture(scope="module")
-def fixture_report() -> EvalReport:
+def fixture_answerer() -> tuple[Answerer, dict[str, str]]:
     articles = list(build_corpus([RAW, PAGES], progress=False).articles)
     answerer = Answerer(articles, Index.build(articles, engine="bm25s"))
-    origins = {a.id: a.origin for a in articles}
+    return answerer, {a.id: a.origin for a in articles}
+
+
+@pytest.fixture(scope="module")
+def fixture_report(fixture_answerer: tuple[Answerer, dict[str, str]]) -> EvalReport:
+    answerer, origins = fixture_answerer
     return evaluate(answerer, read_questions(FIXTURE_SET), origins.__getitem__)
 
 
@@ -84,3 +90,16 @@ def test_fixture_set_keeps_its_floor(fixture_report: EvalReport) -> None:
 def test_fixture_set_reaches_the_issue_bar(fixture_report: EvalReport) -> None:
     reached = _scores(fixture_report)
     assert all(r >= b for r, b in zip(reached, BAR, strict=True)), reached
+
+
+def test_our_own_fixture_questions_reach_the_bar(
+    fixture_answerer: tuple[Answerer, dict[str, str]],
+) -> None:
+    """tests/data/my_questions_fixtures.jsonl: questions about the fixture pages written the
+    way people type them, apart from the shared set (three of them, on Chinese names of
+    English-only companies, led to reading pinyin spellings as names)."""
+    answerer, origins = fixture_answerer
+    report = evaluate(answerer, read_questions(OWN_FIXTURE_SET), origins.__getitem__)
+    failed = [r.item.id for r in report.results if not r.passed]
+    assert not report.wrong_citations, failed
+    assert report.article_accuracy >= BAR[0] and report.text_accuracy >= BAR[2], failed

@@ -126,3 +126,37 @@ def test_a_run_of_text_is_a_full_name_only_when_it_does_not_hold_the_word_whole(
     found = forms.reading("数科")
     assert found is not None and found.forms[0] == tuple(tokenize("京东数字科技集团"))
     assert forms.reading("刘爱力") is None
+
+
+QIAOMU = Article(
+    id="qiaomu",
+    title="China Post and Qiaomu Cold Chain sign strategic cooperation agreement",
+    source="China Post",
+    published="2017-03-14",
+    lang="en",
+    paragraphs=(
+        "China Post Group and Qiaomu Cold Chain Logistics Co., Ltd. signed a strategic "
+        "cooperation agreement in Beijing on March 10.",
+        "Under the agreement, the two companies will cooperate in refrigerated warehousing "
+        "and cold chain trunk transport.",
+    ),
+    origin="qiaomu.txt",
+    agreement=Agreement(
+        ("China Post Group", "Qiaomu Cold Chain Logistics Co., Ltd."),
+        "strategic cooperation agreement",
+        "2017-03-10",
+        ("refrigerated warehousing", "cold chain trunk transport"),
+    ),
+)
+
+
+def test_chinese_words_spelling_an_english_articles_name_read_as_that_name() -> None:
+    articles = [QIAOMU, COOPS, ALIBABA]
+    answerer = Answerer(articles, Index.build(articles, engine="rank-bm25"))
+    [name] = [c for c in answerer._expand("乔木冷链和邮政在哪些方面合作？").concepts if c.is_name]
+    assert name.text == "乔木" and ("qiaomu",) in name.alternatives
+    answer = answerer.answer("乔木冷链和邮政在哪些方面合作？")
+    assert [c.article_id for c in answer.citations] == ["qiaomu"]
+    # A word no article has after the name is part of it; a name no article spells is not.
+    assert answerer._expand("乔木药业签了什么").concepts[0].text == "乔木药业"
+    assert not answerer.answer("桦木冷链和邮政在哪些方面合作？").answered
