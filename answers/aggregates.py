@@ -27,8 +27,8 @@ _PLURAL_EN = re.compile(
 )
 _ASKS_EN = re.compile(r"\b(which|what|list|how many|show|all|any|who)\b")
 _SUPERLATIVE_EN = {
-    "newest": re.compile(r"\b(most recent(ly)?|latest|newest|last)\b"),
-    "oldest": re.compile(r"\b(oldest|earliest|first)\b"),
+    "newest": re.compile(r"\b(most recent(ly)?|latest|newest|last|newer|more recent|later)\b"),
+    "oldest": re.compile(r"\b(oldest|earliest|first|older|earlier)\b"),
 }
 _AGREEMENT_EN = re.compile(
     r"\b(agreements?|deals?|mous?|memorand\w*|pacts?|contracts?|accords?|sign\w*)\b"
@@ -41,9 +41,10 @@ _ASKS_ZH = re.compile(
 )
 _AGREEMENT_ZH = re.compile(r"协议|協議|备忘录|備忘錄|签|簽|合作")
 _SUPERLATIVE_ZH = {
-    "newest": re.compile(r"最新|最近一次|最近签|最晚"),
-    "oldest": re.compile(r"最早|第一份|最先"),
+    "newest": re.compile(r"最新|最近一次|最近签|最晚|更新|较新|更近|更晚|较晚"),
+    "oldest": re.compile(r"最早|第一份|最先|更早|较早|更久"),
 }
+_EITHER = re.compile(r"\bor\b|还是|[和与跟同].+哪(?:个|份|一个|一份)")
 _HOW_MANY = re.compile(r"\bhow many\b|几份|几项|几个|多少")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}|\d{2})(?=年)|\b((?:19|20)\d{2})\b")
 _MOU = re.compile(r"\b(mous?|memorand\w*)\b|备忘录|備忘錄")
@@ -58,6 +59,8 @@ class AggregateQuestion:
     memorandum: bool = False
     order: str | None = None  # "newest" or "oldest": one agreement
     count: bool = False  # "how many"
+    # "Which is newer, A or B?": an agreement need only match one of the things named.
+    either: bool = False
 
 
 def aggregate_question(
@@ -89,6 +92,7 @@ def aggregate_question(
         memorandum=_MOU.search(text) is not None,
         order=order,
         count=_HOW_MANY.search(text) is not None,
+        either=order is not None and _EITHER.search(text) is not None,
     )
 
 
@@ -143,13 +147,21 @@ def select(
     `mentions` says whether an entry matches the question's names and topic (its parties,
     areas or article text); `partner_kinds` gives the kinds of an entry's partner.
     """
+
+    def of_kind(entry: AgreementEntry) -> bool:
+        return bool(partner_kinds(entry) & set(asked.partner_kinds))
+
+    def wanted(entry: AgreementEntry) -> bool:
+        if asked.either:  # "the Jilin one or the ministry's": either will do
+            return mentions(entry) or (bool(asked.partner_kinds) and of_kind(entry))
+        return (not asked.partner_kinds or of_kind(entry)) and mentions(entry)
+
     chosen = [
         e
         for e in entries
         if (asked.year is None or _year_of(e) == asked.year)
         and (not asked.memorandum or _MOU.search(e.kind.lower()))
-        and (not asked.partner_kinds or partner_kinds(e) & set(asked.partner_kinds))
-        and mentions(e)
+        and wanted(e)
     ]
     chosen.sort(key=lambda e: (e.signed_on or e.published, e.published), reverse=True)
     if asked.order == "oldest" and chosen:

@@ -185,9 +185,9 @@ class Answerer:
         answers: list[Answer] = []
         for position in range(len(found.ranked)):
             answer = self._cite(found, position, followup=False)
-            if answer is None and position == 0:
-                return []
-            if answer is not None:
+            if (answer is None or not answer.answered) and position == 0:
+                return []  # as `answer` declines, or says what the article lacks
+            if answer is not None and answer.answered:
                 answers.append(answer)
                 if len(answers) == k:
                     break
@@ -253,6 +253,8 @@ class Answerer:
                 if None in spelt or len(spelling := "".join(spelt)) < _SHORTEST_SPELT_NAME:
                     continue
                 terms = tuple(tokenize(spelling))
+                if any(c.is_name and any(not has_han(a[0]) for a in c.alternatives) for c in group):
+                    continue  # a name with its own English (陕西 is Shaanxi, not Shanxi)
                 if len(terms) == 1 and self._written_as_name(spelling):
                     # A word no article has right after the name is part of it (药业 in
                     # 金兰禾药业), as with any name (expand's "name part").
@@ -265,7 +267,8 @@ class Answerer:
                         group = [*group, concepts[i + size]]
                         size += 1
                     text = "".join(c.text for c in group)
-                    alternatives = (terms, *(a for c in group for a in c.alternatives[:1]))
+                    own = (a for c in group for a in c.alternatives[: 1 if size > 1 else None])
+                    alternatives = tuple(dict.fromkeys((terms, *own)))
                     read.append(Concept(text, alternatives, is_name=True))
                     i += size
                     break
@@ -374,7 +377,10 @@ class Answerer:
         def mentions(entry: AgreementEntry) -> bool:
             named = frozenset(tokenize(" ".join((entry.title, *entry.parties))))
             text = self._ranker.article_matches(wanted, entry.article_id)
-            return all(self._weigher.match(c, named if c.is_name else text) >= 0.5 for c in topic)
+            found = [self._weigher.match(c, named if c.is_name else text) >= 0.5 for c in topic]
+            if asked.either:  # "A or B": one of the names, the rest may be B's words
+                return any(f for c, f in zip(topic, found, strict=True) if c.is_name)
+            return all(found)
 
         selection = select(asked, self.agreements, mentions, partner_kinds_of)
         if not selection.entries:

@@ -303,6 +303,8 @@ def _word_concepts(
         alternatives: list[Terms] = [(term,)]
         alternatives.extend(synonyms.get((term,), ()))
         soft = term in _soft_terms() or (len(term) == 1 and term.isalpha())  # "w/"
+        if not soft and (base := _irregular_lemma(part)) is not None:
+            alternatives.append(base)  # "led" is also "lead", "met" "meet"
         fixed = correct(part) if correct is not None and not soft else None
         named = (capitalised and word[:1].isupper()) or (len(word) > 1 and word.isupper())
         if fixed is not None:
@@ -374,6 +376,18 @@ def _merge(concepts: list[Concept]) -> Iterator[Concept]:
         else:
             yield concepts[i]
             i += 1
+
+
+def _irregular_lemma(word: str) -> Terms | None:
+    """The terms of an irregular form's lemma (WordNet's exceptions: "led" -> "lead"), or
+    None when the word is its own lemma or a regular form the stemmer already handles."""
+    from answers.lexicon import lemma
+
+    base = lemma(word.lower())
+    if base == word.lower():
+        return None
+    terms = tuple(tokenize(base))
+    return terms if terms and terms != tuple(tokenize(word)) else None
 
 
 @cache

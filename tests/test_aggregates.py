@@ -95,3 +95,20 @@ def test_unknown_name_declines(tiny: Answerer) -> None:
 def test_answer_top_gives_the_aggregate_answer_once(tiny: Answerer) -> None:
     question = "Which agreements were signed in 2022?"
     assert tiny.answer_top(question) == [tiny.answer(question)]
+
+
+def test_which_of_two_named_agreements_is_newer_or_older(tiny: Answerer) -> None:
+    assert _cited(tiny.answer("Which is newer, the Jilin agreement or the ministry one?")) == [
+        "jilin"
+    ]
+    assert _cited(tiny.answer("Which came first, the Jilin deal or the ministry deal?")) == [
+        "farming"
+    ]
+    assert _cited(tiny.answer("吉林的协议和农业农村部的协议哪个更早？")) == ["farming"]
+
+
+def test_either_is_read_only_with_a_comparison() -> None:
+    asked = aggregate_question("Which is newer, the Jilin deal or the Hunan one?", "en")
+    assert asked is not None and asked.either and asked.order == "newest"
+    asked = aggregate_question("Which agreements cover logistics or finance?", "en")
+    assert asked is not None and not asked.either

@@ -212,3 +212,16 @@ def test_the_quote_is_the_sentence_with_the_topic_not_the_names() -> None:
     answerer = Answerer(articles, Index.build(articles, engine="rank-bm25"))
     answer = answerer.answer("What will Norbank and Quill Pay set up together?")
     assert answer.answered and "joint lab" in answer.text
+
+
+def test_words_that_only_frame_a_question_never_count_against(shipped: Answerer) -> None:
+    # "mention" (提到) asks where a topic appears; "led" asks who was in charge.
+    answer = shipped.answer("哪个协议提到了智慧农业？")
+    assert [c.article_id for c in answer.citations] == ["2021-07-03-china-post-group-and-ministry"]
+    answer = shipped.answer("who led the China Post delegation to Jilin")
+    assert answer.answered and "Liu Aili" in answer.text
+
+
+def test_an_irregular_form_is_also_read_as_its_lemma() -> None:
+    [led] = [c for c in expand("who led it").concepts if c.text == "led"]
+    assert ("lead",) in led.alternatives

@@ -70,7 +70,8 @@ KIND = QuestionKind(
     name="who",
     cues=cue_words(
         "who whom whose people person official officials leader leaders "
-        "executive executives name 谁 名字 哪位 领导 高管"
+        "executive executives name lead leads led leading "
+        "谁 名字 哪位 领导 高管 带队 率领 带领"
     ),
     asks={
         "en": re.compile(
