@@ -62,10 +62,16 @@ _MIN_WORDS = 3
 def definition_subject(question: str, lang: str) -> tuple[str, bool] | None:
     """What a "what is X" question asks about, and whether it said "the X"; else None."""
     text = normalize(question).strip()
-    for pattern in _SUBJECT.get(lang, ()):
+    for number, pattern in enumerate(_SUBJECT.get(lang, ())):
         match = pattern.match(text)
         if match:
-            return match.group("subject").strip(" \"'"), bool(match.group("the").strip())
+            subject = match.group("subject").strip(" \"'")
+            head, of, _ = subject.partition(" of ")
+            if number and of and head == head.lower():
+                # "the main thrust of the deal" asks about the deal, not what a thrust is
+                # (but "the Ministry of Commerce" is a name to define).
+                return None
+            return subject, bool(match.group("the").strip())
     return None
 
 

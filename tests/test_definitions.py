@@ -90,3 +90,17 @@ def test_definition_chinese_question_finds_the_english_through_the_glossary() ->
 )
 def test_definition_none_when_the_sentence_does_not_define(question: str, sentence: str) -> None:
     assert definition(question, sentence, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("what is the main thrust of the MARA agreement", None),  # an attribute of the deal
+        ("What are the terms of the Jilin deal?", None),
+        ("What is the Ministry of Commerce?", "Ministry of Commerce"),  # a name to define
+        ("goal of the double thousand project?", "double thousand project"),
+    ],
+)
+def test_what_is_the_n_of_x_asks_about_x_not_n(question: str, subject: str | None) -> None:
+    found = definition_subject(question, "en")
+    assert (found[0] if found else None) == subject
