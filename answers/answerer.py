@@ -387,13 +387,17 @@ class Answerer:
             summary = self.summary(lang)
             return Answer(question, False, render(lang, "aggregate_none", summary=summary), lang)
         listed = selection.entries[:MAX_LISTED]
-        reports = {r.article_id for entry in listed for r in entry.reports()}
-        articles = sorted(
-            (self._by_id[aid] for aid in reports), key=lambda a: (a.published, a.id), reverse=True
-        )
-        citations = tuple(cite(a, a.title) for a in articles)
+
+        def articles_of(entries: Sequence[AgreementEntry]) -> list[Article]:
+            reports = {r.article_id for entry in entries for r in entry.reports()}
+            found = (self._by_id[aid] for aid in reports)
+            return sorted(found, key=lambda a: (a.published, a.id), reverse=True)
+
+        # Every article the answer used is cited (a count uses them all); the text names
+        # the sources of the agreements it lists.
+        citations = tuple(cite(a, a.title) for a in articles_of(selection.entries))
         text = describe(selection, lang, lambda name: party_name(name, lang))
-        sources = [source_line(a, lang) for a in articles]
+        sources = [source_line(a, lang) for a in articles_of(listed)]
         return Answer(question, True, "\n".join([text, *sources]), lang, citations)
 
     @cached_property

@@ -292,7 +292,7 @@ def _word_concepts(
     terms = tokenize(word)
     if bilingual and len(terms) > 1 and not word[:1].isupper():
         # A hyphenated word the dictionary has whole ("county-level" is 县级).
-        whole = chinese_of(word.replace("-", " "))
+        whole = chinese_of(word) or chinese_of(word.replace("-", " "))
         if whole:
             yield Concept(word, (tuple(terms), *whole), common=True)
             return

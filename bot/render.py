@@ -119,7 +119,9 @@ def answer_blocks(answer: Answer) -> list[str]:
     """The answer as HTML paragraphs: its text with matched words bold, and its citations.
 
     The answer layer puts a plain citation line in its text; that line is formatted in place
-    (never bolded), and citations the text does not show are added at the end.
+    (never bolded). An answer whose text shows no citation line gets its citations at the
+    end; one that shows some (a list of agreements shows its first five's sources, and says
+    how many more) keeps to those.
     """
     shown: set[Citation] = set()
 
@@ -135,7 +137,7 @@ def answer_blocks(answer: Answer) -> list[str]:
         for paragraph in re.split(r"\n\s*\n", answer.text.strip())
         if paragraph.strip()
     ]
-    missing = [c for c in answer.citations if c not in shown] if answer.answered else []
+    missing = [c for c in answer.citations if not shown] if answer.answered else []
     if missing:
         blocks.append("\n".join(citation_line(c, answer.lang) for c in missing))
     return blocks

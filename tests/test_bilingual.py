@@ -174,8 +174,8 @@ def test_hyphenated_word_the_dictionary_has_whole_is_one_concept() -> None:
 
 
 def test_hyphenated_word_is_otherwise_read_part_by_part() -> None:
-    texts = [c.text for c in expand("state-owned", bilingual=True).concepts]
-    assert texts == ["state", "owned"]
+    texts = [c.text for c in expand("hand-made", bilingual=True).concepts]
+    assert texts == ["hand", "made"]
 
 
 def test_a_word_the_dictionary_lacks_is_read_through_its_synonyms() -> None:
@@ -195,3 +195,8 @@ def test_definition_question_frame_words_never_count_against() -> None:
     kind = kind_of(query.corrected, "zh")
     softened = kind.soften(query)
     assert [c.text for c in softened.hard] == ["供销合作社"]
+
+
+def test_hyphenated_word_the_dictionary_lists_with_its_hyphen() -> None:
+    [concept] = expand("cross-border", bilingual=True).concepts
+    assert ("跨境",) in concept.alternatives

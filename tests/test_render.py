@@ -228,3 +228,14 @@ def test_citation_without_a_source_shows_the_date_only():
 
     line = render.citation_line(replace(JILIN, source=""), "en")
     assert line.endswith("</i> (2022-06-29)")
+
+
+def test_a_list_that_shows_its_sources_is_not_followed_by_every_citation():
+    from dataclasses import replace
+
+    other = replace(JILIN, article_id="other", title="Another agreement")
+    plain = f"Source: {JILIN.title} (China Post, 2022-06-29)"
+    listed = f"• June 28, 2022: Jilin\n… and 1 more — send /agreements to see them all.\n{plain}"
+    answer = Answer("q", True, listed, "en", citations=(JILIN, other))
+    text = render.answer_messages(answer)[0]
+    assert JILIN.title in text and "Another agreement" not in text
