@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 SEARCH_DEPTH = 50  # passages fetched per question before articles are compared
 RIVALS = 8  # articles that fit a question, best first, among which an answer is chosen
 NAME_EVIDENCE = 8  # passages read to tell whether the articles write a word as a name
+_MAX_REMEMBERED_WORDS = 10_000  # words whose reading as a name a long-running bot remembers
 # Chinese words read together as the pinyin of a name English articles write.
 _LONGEST_SPELT_NAME = 3
 _SHORTEST_SPELT_NAME = 5  # letters: "he", "dong" spell too many things
@@ -115,6 +116,7 @@ class Answerer:
         # English questions are read in Chinese too only when some article is Chinese.
         chinese = [a for a in self.articles if a.lang.startswith("zh")]
         self._bilingual = bool(chinese)
+        self._names_written: dict[str, bool] = {}  # see _written_as_name
         self._short_forms = ShortForms(self._han_words, lambda term: index.idf(term) > 0)
         self._chinese_names = ChineseNames(
             " ".join((a.title, *(a.agreement.parties if a.agreement else ()))) for a in chinese
@@ -297,7 +299,16 @@ class Answerer:
 
     def _written_as_name(self, word: str) -> bool:
         """Whether the passages that have the word write it capitalised, but for a
-        sentence's first word (a lowercase word in a question may be a name)."""
+        sentence's first word (a lowercase word in a question may be a name). Remembered:
+        questions use the same words again and again, and each costs a search."""
+        known = self._names_written.get(word)
+        if known is None:
+            if len(self._names_written) >= _MAX_REMEMBERED_WORDS:
+                self._names_written.clear()
+            known = self._names_written[word] = self._read_as_name(word)
+        return known
+
+    def _read_as_name(self, word: str) -> bool:
         terms = tokenize(word)
         if len(terms) != 1 or not word.isalpha() or self.index.idf(terms[0]) <= 0:
             return False
@@ -492,7 +503,7 @@ class Answerer:
         ]
         # A sentence's own match, read with the title: the names that picked the article
         # are in it, so what the sentence adds is the question's topic.
-        heading = self._ranker.heading(article.id)
+        heading = self._ranker.heading(article.id) & found.coverage.terms
         own = [found.coverage(self.index.terms(i) | heading) for i in rows]
         top = max(near)
         candidates = [p for p, c in zip(passages, near, strict=True) if c >= top - FIT_TOLERANCE]

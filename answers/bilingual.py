@@ -230,15 +230,18 @@ class ChineseNames:
         return tuple(dict.fromkeys(t for name in found if (t := tuple(tokenize(name)))))
 
     def _spellings(self) -> dict[str, set[str]]:
+        names = {
+            run[start : start + size]
+            for text in set(self._texts)
+            for run in _HAN_RUN.findall(to_simplified(text))
+            for start in range(len(run) - 1)
+            for size in range(2, min(len(run) - start, _LONGEST_PINYIN_NAME) + 1)
+        }
         found: dict[str, set[str]] = {}
-        for text in self._texts:
-            for run in _HAN_RUN.findall(to_simplified(text)):
-                for start in range(len(run) - 1):
-                    for size in range(2, min(len(run) - start, _LONGEST_PINYIN_NAME) + 1):
-                        name = run[start : start + size]
-                        spellings = pinyin_spellings(name)
-                        if spellings:
-                            found.setdefault(spellings[-1].replace(" ", ""), set()).add(name)
+        for name in names:  # titles repeat their words: each spelt once
+            spellings = pinyin_spellings(name)
+            if spellings:
+                found.setdefault(spellings[-1].replace(" ", ""), set()).add(name)
         return found
 
 

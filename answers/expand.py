@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from answers.data_files import NAME_KINDS, GlossaryEntry, data_rows, glossary
@@ -378,6 +378,7 @@ def _merge(concepts: list[Concept]) -> Iterator[Concept]:
             i += 1
 
 
+@lru_cache(maxsize=4096)
 def _irregular_lemma(word: str) -> Terms | None:
     """The terms of an irregular form's lemma (WordNet's exceptions: "led" -> "lead"), or
     None when the word is its own lemma or a regular form the stemmer already handles."""

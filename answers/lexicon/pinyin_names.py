@@ -9,7 +9,7 @@ readings as surnames (单 -> "shan", 曾 -> "zeng") from CC-CEDICT's "surname X"
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from answers.lexicon.table import SortedTable, read_table
 
@@ -26,6 +26,7 @@ def _readings() -> SortedTable:
     return read_table("pinyin_chars.tsv")
 
 
+@lru_cache(maxsize=65536)
 def surname_of(name: str) -> str | None:
     """The surname a Chinese name starts with (two characters before one), or None."""
     for length in (2, 1):
@@ -34,8 +35,14 @@ def surname_of(name: str) -> str | None:
     return None
 
 
+@cache
+def _reading(char: str) -> str | None:
+    """A character's commonest reading (a few thousand characters: each looked up once)."""
+    return _readings().get(char)
+
+
 def _syllables(han: str) -> list[str] | None:
-    readings = [_readings().get(ch) for ch in han]
+    readings = [_reading(ch) for ch in han]
     return None if None in readings else [r for r in readings if r]
 
 
