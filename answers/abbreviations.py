@@ -63,11 +63,10 @@ class ShortForms:
         the glossary's names it is short for (邮储 of 邮储银行, whose English articles use)."""
         if not 2 <= len(word) <= _LONGEST_SHORT_FORM:
             return None
+        glossary_forms, named = self._glossary_forms(word)
         if self._known(word):
-            found, named = self._glossary_forms(word)
-            return Reading(found, named, keeps_own=True) if found else None
-        found, named = self._glossary_forms(word)
-        found = list(found)
+            return Reading(glossary_forms, named, keeps_own=True) if glossary_forms else None
+        found = list(glossary_forms)
         for term in self._by_character.get(word[0], ()):
             if len(found) >= MAX_FORMS or not is_short_form(word, term):
                 continue

@@ -27,7 +27,7 @@ from answers.coverage import (
     ties,
     unknown_names,
 )
-from answers.expand import Concept, Query, expand
+from answers.expand import Query, expand
 from answers.kinds import DEFAULT, Asked, QuestionKind, about_signing, kind_of
 from answers.model import Answer, Citation
 from answers.names import NameReader
@@ -344,15 +344,11 @@ class Answerer:
             terms = self._ranker.article_matches(coverage.terms, article_id)
         if not all(self._weigher.match(c, terms) >= 0.5 for c in names):
             return False
-        partners = [c for c in names if not is_china_post(c.text) and self._a_party(c)]
+        partners = [c for c in names if not is_china_post(c.text) and self._names.a_party(c)]
         if signing and article.agreement and partners:
             parties = self._ranker.agreement_terms(article_id)
             return any(self._weigher.match(c, parties) >= 0.5 for c in partners)
         return True
-
-    def _a_party(self, concept: Concept) -> bool:
-        """Whether the concept names a party to some agreement of the corpus."""
-        return self._names.a_party(concept)
 
     def _compose(self, found: _Found, article: Article) -> Answer:
         """The answer from `article`: the kind's lead, the quote holding the fact, the source.

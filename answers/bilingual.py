@@ -117,7 +117,7 @@ def han_word_reading(word: str) -> Iterator[tuple[str, tuple[Terms, ...], bool, 
     """
     translation = translate_word(word)
     if translation.function_word:
-        yield word, (_own(word),), False, True
+        yield word, (own_terms(word),), False, True
         return
     parts = translation.parts
     if translation.english or not parts or translation.person:
@@ -135,7 +135,7 @@ def han_word_reading(word: str) -> Iterator[tuple[str, tuple[Terms, ...], bool, 
 
 
 def _alternatives(word: str, translation: Translation) -> tuple[Terms, ...]:
-    found = [_own(word), (word,)]
+    found = [own_terms(word), (word,)]
     found += [tuple(tokenize(english)) for english in translation.english]
     found += [tuple(tokenize(spelling)) for spelling in translation.spellings]
     return tuple(dict.fromkeys(a for a in found if a))
@@ -145,7 +145,8 @@ def _is_name(translation: Translation) -> bool:
     return translation.is_name or bool(translation.spellings)
 
 
-def _own(word: str) -> Terms:
+def own_terms(word: str) -> Terms:
+    """A Chinese word as the index cuts it (the word itself if that gives nothing)."""
     return tuple(tokenize(word)) or (word,)
 
 

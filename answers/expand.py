@@ -152,7 +152,7 @@ def _plain_han(
     """One word the glossary lacks, through the lexicon. Beside a name, a word is read as
     part of that name: one the dictionary lacks (数科 in 京东数科) never counts against; an
     ordinary word (石油 in 中国石油) counts in full even where no article has it."""
-    from answers.bilingual import han_word_reading, near_synonyms, organisation_head
+    from answers.bilingual import han_word_reading, near_synonyms, organisation_head, own_terms
     from answers.lexicon import in_dictionary
 
     if word in SOFT_WORDS:
@@ -163,7 +163,7 @@ def _plain_han(
         # An organisation's name is one name, as the articles write it (or, where its
         # first words are a name the lexicon reads, by those): never its words one by one.
         named = [a for _, alts, is_name, _ in han_word_reading(head) if is_name for a in alts]
-        yield Concept(word, tuple(dict.fromkeys((_own(word), (word,), *named))), is_name=True)
+        yield Concept(word, tuple(dict.fromkeys((own_terms(word), (word,), *named))), is_name=True)
         return
     readings = list(han_word_reading(word))
     a_name = len(readings) == 1 and readings[0][2]
@@ -177,7 +177,7 @@ def _plain_han(
         # A short form no article has (邮储, 供销社, 阿里) is read as the names it stands for;
         # a slip of pinyin input (协意) as the word it was typed for.
         named = found.is_name or (a_name and found.typed_for is None)
-        alternatives = tuple(dict.fromkeys((_own(word), (word,), *found.forms)))
+        alternatives = tuple(dict.fromkeys((own_terms(word), (word,), *found.forms)))
         yield Concept(word, alternatives, is_name=named, common=not named, fixed=found.typed_for)
         return
     synonyms = _synonyms()
@@ -196,10 +196,6 @@ def _plain_han(
             common=name_part or (not is_name and not named_beside and len(alternatives) > 2),
             related=tuple(dict.fromkeys(r for r in related if r not in alternatives)),
         )
-
-
-def _own(word: str) -> Terms:
-    return tuple(tokenize(word)) or (word,)
 
 
 def _glossary_concept(entry: GlossaryEntry, written: str | None = None) -> Concept:
